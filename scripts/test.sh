@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The whole test suite, from a clean checkout: what `npm test` and CI (.ci/run) run.
+#   1. system packages it needs (Chromium for the browser tests, PostgreSQL for the server tests), when missing;
+#   2. npm packages, the Prisma client;
+#   3. type check, migration drift check;
+#   4. unit + integration tests on the embedded database, then the database tests again on a real PostgreSQL;
+#   5. production build, then the browser tests against it on a freshly seeded embedded database.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+need_pkgs=()
+[ -x /usr/bin/chromium ] || need_pkgs+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_pkgs+=(postgresql)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_pkgs+=(fonts-noto-cjk)
+if [ ${#need_pkgs[@]} -gt 0 ]; then
+  step "installing system packages: ${need_pkgs[*]}"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${need_pkgs[@]}"
+fi
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  step "npm install"
+  npm ci --no-audit --no-fund
+fi
+npm run -s db:generate
+
+step "type check"
+npx tsc --noEmit
+
+step "schema.prisma and prisma/migrations agree"
+npx tsx scripts/migrate.ts diff
+
+step "unit and integration tests (embedded database)"
+npx vitest run
+
+step "database tests on PostgreSQL"
+PG_TMP=$(mktemp -d /tmp/nianbao-pg-XXXXXX)
+source scripts/test-postgres.sh "$PG_TMP"
+trap 'stop_test_postgres' EXIT
+TEST_DATABASE_URL="$PG_URL" npx vitest run lib/db scripts
+
+step "production build"
+npx next build
+
+step "browser tests"
+E2E_DIR=$(mktemp -d /tmp/nianbao-e2e-XXXXXX)
+export E2E_PGLITE_DIR="$E2E_DIR/pglite"
+PGLITE_DIR="$E2E_PGLITE_DIR" DATABASE_URL="" npx tsx scripts/with-db.ts -- bash -c 'npx tsx scripts/migrate.ts deploy && npx tsx scripts/seed.ts --agencies 60'
+npx playwright test
+rm -rf "$E2E_DIR"
+echo
+echo "All test steps passed."
