@@ -54,3 +54,5 @@ export {
   type Rates,
   type Series,
 } from "./compare";
+export { prefillFromPrevious, type Prefill } from "./prefill";
+export { issueKey } from "./explanations";

@@ -1,0 +1,295 @@
+import "server-only";
+// The working copy of a report: start, read, save (optimistic lock, one transaction), submit. Every function takes
+// the acting user and checks their scope itself, so a caller cannot forget to (server actions check it too).
+import { Prisma } from "@/lib/generated/prisma/client";
+import {
+  SECTION_KEYS,
+  blankLeafCells,
+  cellsSchema,
+  computeDerived,
+  formatForYear,
+  issueKey,
+  isFormatVersion,
+  prefillFromPrevious,
+  sectionsSchema,
+  validate,
+  type CellMap,
+  type FormatVersion,
+  type Issue,
+  type SectionKey,
+} from "@/lib/format";
+import { canEditReport, canReadWorkingCopy, canStartReport, canSubmitReport, type Actor } from "@/lib/auth/roles";
+import { db } from "./client";
+import { cellsFromRows, diffCells, replaceCells } from "./revision-cells";
+
+export type Sections = Record<SectionKey, string>;
+
+export interface DraftInput {
+  reportId: number;
+  lockVersion: number;
+  cells: unknown;
+  sections: unknown;
+  explanations: unknown;
+}
+
+export type Failure =
+  | { ok: false; kind: "notFound" | "forbidden" | "readOnly"; message: string }
+  | { ok: false; kind: "invalid"; message: string; fieldErrors: Record<string, string[]> }
+  | {
+      ok: false;
+      kind: "conflict";
+      message: string;
+      current: { lockVersion: number; cells: CellMap; sections: Sections; savedAt: string; savedBy: string };
+    };
+
+export type SaveOutcome = { ok: true; lockVersion: number; savedAt: string } | Failure;
+export type SubmitOutcome =
+  | { ok: true; reportId: number }
+  | Failure
+  | { ok: false; kind: "blocked"; message: string; errors: Issue[]; blanks: string[]; missingExplanations: string[] };
+
+const NOT_FOUND: Failure = { ok: false, kind: "notFound", message: "报告不存在。" };
+const FORBIDDEN: Failure = { ok: false, kind: "forbidden", message: "您无权操作该报告。" };
+
+function sectionsOf(r: Record<SectionKey, string>): Sections {
+  return Object.fromEntries(SECTION_KEYS.map((k) => [k, r[k]])) as Sections;
+}
+
+/** The report's newest revision, if it is a working copy (not yet published). */
+async function loadWorking(reportId: number) {
+  return db().report.findUnique({
+    where: { id: reportId },
+    select: {
+      id: true,
+      year: true,
+      formatVersion: true,
+      scope: true,
+      status: true,
+      agencyId: true,
+      agency: { select: { id: true, name: true, regionCode: true, kind: true } },
+      revisions: { orderBy: { number: "desc" }, take: 1 },
+    },
+  });
+}
+
+export async function getWorkingReport(actor: Actor, reportId: number) {
+  const report = await loadWorking(reportId);
+  if (!report) return null;
+  const scope = { agencyId: report.agencyId, agencyRegionCode: report.agency.regionCode, status: report.status };
+  if (!canReadWorkingCopy(actor, scope)) return "forbidden" as const;
+  const revision = report.revisions[0]!;
+  const [cellRows, previous, comments] = await Promise.all([
+    db().cell.findMany({ where: { revisionId: revision.id }, select: { key: true, value: true } }),
+    previousYearCells(report.agencyId, report.year),
+    db().reviewComment.findMany({
+      where: { revision: { reportId } },
+      orderBy: { createdAt: "asc" },
+      select: { section: true, body: true, round: true, createdAt: true, author: { select: { name: true } } },
+    }),
+  ]);
+  return {
+    report,
+    revision,
+    cells: cellsFromRows(cellRows),
+    sections: sectionsOf(revision),
+    previous,
+    comments,
+    editable: canEditReport(actor, scope),
+  };
+}
+
+/** Last year's published (or else newest) cells of the same agency, for pre-filling and cross-year checks. */
+export async function previousYearCells(agencyId: number, year: number): Promise<{ formatVersion: FormatVersion; cells: CellMap } | null> {
+  const prev = await db().report.findUnique({
+    where: { agencyId_year: { agencyId, year: year - 1 } },
+    select: { formatVersion: true, publishedRevisionId: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } },
+  });
+  if (!prev || !isFormatVersion(prev.formatVersion)) return null;
+  const revisionId = prev.publishedRevisionId ?? prev.revisions[0]?.id;
+  if (!revisionId) return null;
+  const rows = await db().cell.findMany({ where: { revisionId }, select: { key: true, value: true } });
+  return { formatVersion: prev.formatVersion, cells: cellsFromRows(rows) };
+}
+
+/** Creates the report of `year` for an agency with the year's format, pre-filled from last year's report. */
+export async function startReport(actor: Actor, agencyId: number, year: number) {
+  const agency = await db().agency.findUnique({ where: { id: agencyId }, select: { id: true, regionCode: true, kind: true } });
+  if (!agency) return NOT_FOUND;
+  if (!canStartReport(actor, agency)) return FORBIDDEN;
+  const existing = await db().report.findUnique({ where: { agencyId_year: { agencyId, year } }, select: { id: true } });
+  if (existing) return { ok: true as const, reportId: existing.id, created: false };
+  const version = formatForYear(year);
+  const prefill = prefillFromPrevious(version, await previousYearCells(agencyId, year));
+  try {
+    const reportId = await db().$transaction(async (tx) => {
+      const report = await tx.report.create({
+        data: { agencyId, year, formatVersion: version, scope: agency.kind === "GOVERNMENT" ? "SUMMARY" : "OWN", status: "DRAFT" },
+      });
+      const revision = await tx.reportRevision.create({ data: { reportId: report.id, number: 1, prefilled: prefill.keys } });
+      await replaceCells(tx, revision.id, version, prefill.cells);
+      await tx.auditEvent.create({
+        data: { action: "CREATED", reportId: report.id, revisionId: revision.id, actorId: actor.id, detail: { year, formatVersion: version, prefilled: prefill.keys } },
+      });
+      return report.id;
+    });
+    return { ok: true as const, reportId, created: true };
+  } catch (e) {
+    // Two clicks at once: the unique (agency, year) index lets one through; the other opens the same report.
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+      const again = await db().report.findUniqueOrThrow({ where: { agencyId_year: { agencyId, year } }, select: { id: true } });
+      return { ok: true as const, reportId: again.id, created: false };
+    }
+    throw e;
+  }
+}
+
+function parseDraft(version: FormatVersion, input: DraftInput) {
+  const fieldErrors: Record<string, string[]> = {};
+  const cells = cellsSchema(version).safeParse(input.cells);
+  if (!cells.success) {
+    for (const issue of cells.error.issues) {
+      const key = issue.path.map(String).join(".") || "form";
+      (fieldErrors[key] ??= []).push(issue.message);
+    }
+  }
+  const sections = sectionsSchema.safeParse(input.sections);
+  if (!sections.success) {
+    for (const issue of sections.error.issues) {
+      const key = String(issue.path[0] ?? "form");
+      (fieldErrors[key] ??= []).push(issue.message);
+    }
+  }
+  const explanations = explanationsSchema(input.explanations);
+  if (explanations === null) (fieldErrors.explanations ??= []).push("说明格式不正确。");
+  if (!cells.success || !sections.success || explanations === null) {
+    return { ok: false as const, failure: { ok: false as const, kind: "invalid" as const, message: "有内容未通过检查，未保存。请按提示修改。", fieldErrors } };
+  }
+  return { ok: true as const, cells: cells.data as CellMap, sections: sections.data as Sections, explanations };
+}
+
+function explanationsSchema(x: unknown): Record<string, string> | null {
+  if (x === undefined || x === null) return {};
+  if (typeof x !== "object" || Array.isArray(x)) return null;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(x)) {
+    if (typeof v !== "string" || k.length > 200 || v.length > 2000) return null;
+    if (v.trim()) out[k] = v.trim();
+  }
+  return Object.keys(out).length > 400 ? null : out;
+}
+
+/**
+ * Saves the whole working copy in one transaction, only if nobody saved since `lockVersion`: the version check and
+ * the increment are one UPDATE, so of two concurrent saves exactly one wins and the other gets a conflict with the
+ * winner's copy.
+ */
+export async function saveDraft(actor: Actor, input: DraftInput): Promise<SaveOutcome> {
+  const report = await loadWorking(input.reportId);
+  if (!report || !isFormatVersion(report.formatVersion)) return NOT_FOUND;
+  const scope = { agencyId: report.agencyId, agencyRegionCode: report.agency.regionCode, status: report.status };
+  if (!canReadWorkingCopy(actor, scope)) return FORBIDDEN;
+  if (!canEditReport(actor, scope)) return { ok: false, kind: "readOnly", message: "报告已提交或已发布，不能修改。" };
+  const version = report.formatVersion;
+  const parsed = parseDraft(version, input);
+  if (!parsed.ok) return parsed.failure;
+  const revisionId = report.revisions[0]!.id;
+
+  const outcome = await db().$transaction(async (tx) => {
+    const before = await tx.reportRevision.findUniqueOrThrow({ where: { id: revisionId } });
+    const updated = await tx.reportRevision.updateMany({
+      where: { id: revisionId, lockVersion: input.lockVersion, state: { in: ["DRAFT", "RETURNED"] } },
+      data: { ...parsed.sections, explanations: parsed.explanations, lockVersion: { increment: 1 } },
+    });
+    if (updated.count === 0) return null;
+    const oldCells = cellsFromRows(await tx.cell.findMany({ where: { revisionId }, select: { key: true, value: true } }));
+    const newCells = await replaceCells(tx, revisionId, version, parsed.cells);
+    const changed = diffCells(oldCells, newCells);
+    // A pre-filled cell the clerk changed is no longer last year's value.
+    const prefilled = before.prefilled.filter((k) => !(k in changed));
+    const after = await tx.reportRevision.update({ where: { id: revisionId }, data: { prefilled }, select: { lockVersion: true, updatedAt: true } });
+    const changedSections = SECTION_KEYS.filter((k) => before[k] !== parsed.sections[k]);
+    if (Object.keys(changed).length > 0 || changedSections.length > 0) {
+      await tx.auditEvent.create({
+        data: { action: "SAVED", reportId: report.id, revisionId, actorId: actor.id, detail: { cells: changed, sections: changedSections } },
+      });
+    }
+    return after;
+  });
+  if (outcome) return { ok: true, lockVersion: outcome.lockVersion, savedAt: outcome.updatedAt.toISOString() };
+  return conflictOrReadOnly(revisionId);
+}
+
+async function conflictOrReadOnly(revisionId: number): Promise<Failure> {
+  const current = await db().reportRevision.findUniqueOrThrow({ where: { id: revisionId } });
+  if (current.state !== "DRAFT" && current.state !== "RETURNED") {
+    return { ok: false, kind: "readOnly", message: "报告已提交或已发布，不能修改。" };
+  }
+  const [rows, lastSave] = await Promise.all([
+    db().cell.findMany({ where: { revisionId }, select: { key: true, value: true } }),
+    db().auditEvent.findFirst({ where: { revisionId }, orderBy: { id: "desc" }, select: { actor: { select: { name: true } } } }),
+  ]);
+  return {
+    ok: false,
+    kind: "conflict",
+    message: "在您编辑期间，其他人保存了这份报告。请选择载入对方版本，或保留您的版本。",
+    current: {
+      lockVersion: current.lockVersion,
+      cells: cellsFromRows(rows),
+      sections: sectionsOf(current),
+      savedAt: current.updatedAt.toISOString(),
+      savedBy: lastSave?.actor?.name ?? "其他用户",
+    },
+  };
+}
+
+/** Saves, then submits if no rule fails, no leaf cell is blank and every soft warning is explained. */
+export async function submitReport(actor: Actor, input: DraftInput): Promise<SubmitOutcome> {
+  const report = await loadWorking(input.reportId);
+  if (!report || !isFormatVersion(report.formatVersion)) return NOT_FOUND;
+  const scope = { agencyId: report.agencyId, agencyRegionCode: report.agency.regionCode, status: report.status };
+  if (!canReadWorkingCopy(actor, scope)) return FORBIDDEN;
+  if (!canSubmitReport(actor, scope)) return { ok: false, kind: "readOnly", message: "报告已提交或已发布，不能再次提交。" };
+  const version = report.formatVersion;
+  const parsed = parseDraft(version, input);
+  if (!parsed.ok) return parsed.failure;
+  const check = checkForSubmission(version, parsed.cells, parsed.explanations, await previousYearCells(report.agencyId, report.year));
+  if (check) return check;
+
+  const saved = await saveDraft(actor, input);
+  if (!saved.ok) return saved;
+  const revisionId = report.revisions[0]!.id;
+  const done = await db().$transaction(async (tx) => {
+    const moved = await tx.reportRevision.updateMany({
+      where: { id: revisionId, lockVersion: saved.lockVersion, state: { in: ["DRAFT", "RETURNED"] } },
+      data: { state: "SUBMITTED", submittedAt: new Date(), lockVersion: { increment: 1 } },
+    });
+    if (moved.count === 0) return false;
+    await tx.report.update({ where: { id: report.id }, data: { status: "SUBMITTED" } });
+    await tx.auditEvent.create({
+      data: { action: "SUBMITTED", reportId: report.id, revisionId, actorId: actor.id, detail: { from: report.status, to: "SUBMITTED" } },
+    });
+    return true;
+  });
+  if (!done) return conflictOrReadOnly(revisionId);
+  return { ok: true, reportId: report.id };
+}
+
+export function checkForSubmission(
+  version: FormatVersion,
+  cells: CellMap,
+  explanations: Record<string, string>,
+  previous: { formatVersion: FormatVersion; cells: CellMap } | null,
+): Extract<SubmitOutcome, { kind: "blocked" }> | null {
+  const full = computeDerived(version, cells);
+  const issues = validate(version, full, { previous: previous ?? undefined });
+  const errors = issues.filter((i) => i.severity === "error");
+  const blanks = blankLeafCells(version, full);
+  const missingExplanations = issues.filter((i) => i.severity === "warning" && !explanations[issueKey(i)]).map(issueKey);
+  if (errors.length === 0 && blanks.length === 0 && missingExplanations.length === 0) return null;
+  const parts = [
+    errors.length ? `${errors.length} 处勾稽或数值错误` : "",
+    blanks.length ? `${blanks.length} 个空格未填写` : "",
+    missingExplanations.length ? `${missingExplanations.length} 条提示需要填写说明` : "",
+  ].filter(Boolean);
+  return { ok: false, kind: "blocked", message: `暂不能提交：${parts.join("，")}。`, errors, blanks, missingExplanations };
+}
