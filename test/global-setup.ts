@@ -4,7 +4,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
 import { openEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded/owner";
 
@@ -27,10 +28,15 @@ export async function setup(project: TestProject) {
   }
   if (fs.existsSync("prisma/migrations")) {
     const args = process.env.TEST_DATABASE_URL ? ["reset", "--force"] : ["deploy"];
-    execFileSync(process.execPath, ["--import", "tsx", "scripts/migrate.ts", ...args], {
-      env: { ...process.env, DATABASE_URL: url },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
+    // Asynchronously: this process serves the embedded database the child migrates.
+    try {
+      await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/migrate.ts", ...args], {
+        env: { ...process.env, DATABASE_URL: url },
+      });
+    } catch (e) {
+      const err = e as { stderr?: string; stdout?: string };
+      throw new Error(`Migrating the test database failed:\n${err.stderr || err.stdout || e}`);
+    }
   }
   project.provide("databaseUrl", url);
   project.provide("databaseKind", process.env.TEST_DATABASE_URL ? "postgresql" : "embedded");

@@ -113,6 +113,9 @@ export async function previousYearCells(agencyId: number, year: number): Promise
 
 /** Creates the report of `year` for an agency with the year's format, pre-filled from last year's report. */
 export async function startReport(actor: Actor, agencyId: number, year: number) {
+  if (!Number.isInteger(year) || year < 2019 || year > 2100) {
+    return { ok: false as const, kind: "invalid" as const, message: "年度不正确：平台收录2019年度起的报告。" };
+  }
   const agency = await db().agency.findUnique({ where: { id: agencyId }, select: { id: true, regionCode: true, kind: true } });
   if (!agency) return NOT_FOUND;
   if (!canStartReport(actor, agency)) return FORBIDDEN;
