@@ -1,8 +1,9 @@
 // Section 二: the 第二十条 tables as the official format prints them, one grid with a caption row per item and
 // the value columns of narrower items widened to the grid's width.
 import { cellDef, formatCellValue, sectionTables, type CellMap, type FormatVersion } from "@/lib/format";
+import type { CellMarks } from "./OfficialTable";
 
-export function ActiveTables({ version, values }: { version: FormatVersion; values: CellMap }) {
+export function ActiveTables({ version, values, marks }: { version: FormatVersion; values: CellMap; marks?: CellMarks }) {
   const tables = sectionTables(version, "s2_active");
   const valueCols = Math.max(...tables.map((t) => t.columns.length));
   const width = valueCols + 1;
@@ -35,9 +36,12 @@ export function ActiveTables({ version, values }: { version: FormatVersion; valu
                   {t.columns.map((c, i) => {
                     const key = `${t.id}.${r.key}.${c.key}`;
                     const def = cellDef(version, key)!;
+                    const mark = marks?.[key];
+                    const tone = mark ? (mark.tone === "error" ? " bg-red-100" : mark.tone === "warn" ? " bg-amber-100" : " bg-sky-100") : "";
                     return (
-                      <td key={c.key} colSpan={spanOf(i)} className="num" data-cell={key}>
+                      <td key={c.key} colSpan={spanOf(i)} className={`num${tone}`} data-cell={key} title={mark?.note}>
                         {formatCellValue(def, values[key] ?? null, { withUnit: def.unit === "元" && values[key] != null })}
+                        {mark ? <span className="sr-only">（{mark.note}）</span> : null}
                       </td>
                     );
                   })}

@@ -6,11 +6,14 @@ export function OfficialTable({
   table,
   values,
   caption,
+  marks,
 }: {
   version: FormatVersion;
   table: TableDef;
   values: CellMap;
   caption?: string;
+  /** cells to highlight, with the note a reader (and a screen reader) gets */
+  marks?: CellMarks;
 }) {
   const layout = tableLayout(table);
   const title = caption ?? layout.caption;
@@ -40,7 +43,7 @@ export function OfficialTable({
                     {c.text}
                   </th>
                 ) : (
-                  <ValueCell key={j} version={version} cellKey={c.cellKey} derived={c.derived} values={values} />
+                  <ValueCell key={j} version={version} cellKey={c.cellKey} derived={c.derived} values={values} mark={marks?.[c.cellKey]} />
                 ),
               )}
             </tr>
@@ -51,11 +54,16 @@ export function OfficialTable({
   );
 }
 
-function ValueCell({ version, cellKey, derived, values }: { version: FormatVersion; cellKey: string; derived: boolean; values: CellMap }) {
+export type CellMarks = Record<string, { tone: "warn" | "error" | "info"; note: string }>;
+
+const TONES = { warn: "bg-amber-100", error: "bg-red-100", info: "bg-sky-100" } as const;
+
+function ValueCell({ version, cellKey, derived, values, mark }: { version: FormatVersion; cellKey: string; derived: boolean; values: CellMap; mark?: CellMarks[string] }) {
   const def = cellDef(version, cellKey)!;
   return (
-    <td className={`num${derived ? " font-medium" : ""}`} data-cell={cellKey}>
+    <td className={`num${derived ? " font-medium" : ""}${mark ? ` ${TONES[mark.tone]}` : ""}`} data-cell={cellKey} title={mark?.note}>
       {formatCellValue(def, values[cellKey] ?? null)}
+      {mark ? <span className="sr-only">（{mark.note}）</span> : null}
     </td>
   );
 }

@@ -296,3 +296,22 @@ export function checkForSubmission(
   ].filter(Boolean);
   return { ok: false, kind: "blocked", message: `暂不能提交：${parts.join("，")}。`, errors, blanks, missingExplanations };
 }
+
+/** A supervisor starts their government's summary report for a year, pre-filled with the region's roll-up. */
+export async function startSummaryFromRollUp(actor: Actor, regionCode: string, year: number, rolled: CellMap) {
+  if (actor.role !== "SUPERVISOR") return FORBIDDEN;
+  const government = await db().agency.findFirst({ where: { regionCode, kind: "GOVERNMENT" }, select: { id: true } });
+  if (!government) return { ok: false as const, kind: "notFound" as const, message: "该地区没有登记本级人民政府。" };
+  const started = await startReport(actor, government.id, year);
+  if (!started.ok || !started.created) return started;
+  await db().$transaction(async (tx) => {
+    const rev = await tx.reportRevision.findFirstOrThrow({ where: { reportId: started.reportId, number: 1 } });
+    const version = formatForYear(year);
+    const leaves = rolled; // leaf cells only; replaceCells computes the totals
+    await replaceCells(tx, rev.id, version, leaves);
+    await tx.reportRevision.update({ where: { id: rev.id }, data: { prefilled: Object.keys(leaves).filter((k) => leaves[k] !== null) } });
+    await tx.report.update({ where: { id: started.reportId }, data: { scope: "SUMMARY" } });
+    await tx.auditEvent.create({ data: { action: "SAVED", reportId: started.reportId, revisionId: rev.id, actorId: actor.id, detail: { prefilledFrom: "roll-up", regionCode } } });
+  });
+  return started;
+}
