@@ -47,7 +47,7 @@ npx next build
 step "browser tests"
 E2E_DIR=$(mktemp -d /tmp/nianbao-e2e-XXXXXX)
 export E2E_PGLITE_DIR="$E2E_DIR/pglite"
-PGLITE_DIR="$E2E_PGLITE_DIR" DATABASE_URL="" npx tsx scripts/with-db.ts -- bash -c 'npx tsx scripts/migrate.ts deploy && npx tsx scripts/seed.ts --agencies 60'
+PGLITE_DIR="$E2E_PGLITE_DIR" DATABASE_URL="" npx tsx scripts/with-db.ts -- bash -c 'npx tsx scripts/migrate.ts deploy && npx tsx scripts/seed.ts --agencies 60 && npx tsx scripts/seed-accounts.ts'
 npx playwright test
 rm -rf "$E2E_DIR"
 echo

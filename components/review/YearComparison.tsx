@@ -1,4 +1,5 @@
 import { COMPARABLE_SERIES, seriesValue, type CellMap, type FormatVersion } from "@/lib/format";
+import { jumpSeverity } from "@/lib/review";
 
 /** Every figure that means the same in both years, beside last year's, with large jumps highlighted. */
 export function YearComparison({
@@ -17,12 +18,6 @@ export function YearComparison({
     now: seriesValue(version, cells, s),
     before: seriesValue(previous.formatVersion, previous.cells, s),
   })).filter((r) => (r.now ?? 0) !== 0 || (r.before ?? 0) !== 0);
-  const isJump = (before: number | null, now: number | null) => {
-    const a = before ?? 0;
-    const b = now ?? 0;
-    const diff = Math.abs(b - a);
-    return diff >= 10 && diff >= Math.max(a, b) * 0.5;
-  };
   return (
     <section aria-labelledby="year-compare">
       <h2 id="year-compare" className="font-semibold">
@@ -43,10 +38,10 @@ export function YearComparison({
             </thead>
             <tbody>
               {rows.map((r) => {
-                const jump = isJump(r.before, r.now);
+                const jump = r.before === null || r.now === null ? null : jumpSeverity(r.before, r.now);
                 const change = (r.now ?? 0) - (r.before ?? 0);
                 return (
-                  <tr key={r.series.id} className={jump ? "bg-amber-100" : undefined}>
+                  <tr key={r.series.id} className={jump === "large" ? "bg-red-100" : jump === "notable" ? "bg-amber-100" : undefined}>
                     <th scope="row" className="text-left font-normal">
                       {r.series.label}
                     </th>
@@ -54,7 +49,7 @@ export function YearComparison({
                     <td className="num">{r.now ?? ""}</td>
                     <td className="num">
                       {change > 0 ? `+${change}` : change}
-                      {jump ? <span className="ml-1 text-xs text-amber-900">大幅变化</span> : null}
+                      {jump ? <span className="ml-1 text-xs text-amber-900">{jump === "large" ? "大幅变化" : "明显变化"}</span> : null}
                     </td>
                   </tr>
                 );

@@ -6,6 +6,7 @@ import { createAccessControl } from "better-auth/plugins/access";
 import { adminAc, defaultStatements } from "better-auth/plugins/admin/access";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "@/lib/db/client";
+import { authSecret } from "./secret";
 
 // Only administrators manage accounts; clerks and supervisors have no account powers (their report permissions
 // are lib/auth/roles.ts).
@@ -20,13 +21,10 @@ const accountRoles = {
 // (node:crypto, no native module). Sessions live in the database and in an httpOnly cookie; the cookie cache is off
 // so that revoking a session takes effect on the next request.
 function createAuth() {
-  const secret = process.env.BETTER_AUTH_SECRET;
-  if (!secret && process.env.NODE_ENV === "production" && !process.env.NIANBAO_DEMO) {
-    throw new Error("BETTER_AUTH_SECRET is not set: set a long random value (see README).");
-  }
+  const secret = authSecret();
   return betterAuth({
     appName: "政府信息公开工作年度报告平台",
-    secret: secret || "nianbao-demo-secret-change-me-in-production-0123456789",
+    secret,
     baseURL: process.env.BETTER_AUTH_URL || undefined,
     trustedOrigins: (process.env.BETTER_AUTH_TRUSTED_ORIGINS || "").split(",").filter(Boolean),
     database: prismaAdapter(db(), { provider: "postgresql" }),

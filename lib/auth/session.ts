@@ -11,7 +11,8 @@ export interface CurrentUser extends Actor {
 
 /** The signed-in user, read from the session cookie and checked against the database on every call. */
 export async function getCurrentUser(): Promise<CurrentUser | null> {
-  const session = await getAuth().api.getSession({ headers: await headers() });
+  const requestHeaders = await headers();
+  const session = await getAuth().api.getSession({ headers: requestHeaders });
   if (!session) return null;
   const u = session.user as typeof session.user & {
     role?: string;

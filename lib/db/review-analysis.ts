@@ -1,7 +1,7 @@
 import "server-only";
 // What the review queue and review page show beside a submission: rule results, last year's figures, copied text.
-import { SECTION_KEYS, computeDerived, isFormatVersion, issueKey, validate, type CellMap, type FormatVersion, type SectionKey } from "@/lib/format";
-import { compareNarrative } from "@/lib/review/narrative";
+import { SECTION_KEYS, computeDerived, isFormatVersion, validate, type CellMap, type FormatVersion, type SectionKey } from "@/lib/format";
+import { cellJumps, checkNarrativeNumbers, compareNarrative, flagSummary } from "@/lib/review";
 import { db } from "./client";
 import { cellsFromRows } from "./revision-cells";
 
@@ -60,18 +60,17 @@ export async function queueFlags(
     const cells = computeDerived(v, cellsFromRows(cellRows.filter((c) => c.revisionId === q.id)));
     const previous = prev.get(`${q.report.agencyId}:${q.report.year}`);
     const issues = validate(v, cells, { previous: previous ? { formatVersion: previous.formatVersion, cells: previous.cells } : undefined });
-    const warnings = issues.filter((i) => i.severity === "warning");
-    const explanations = (q.explanations ?? {}) as Record<string, string>;
-    const explained = warnings.filter((w) => explanations[issueKey(w)]).length;
     const rev = revisions.find((r) => r.id === q.id)!;
-    const sim = sectionSimilarity(previous, Object.fromEntries(SECTION_KEYS.map((k) => [k, rev[k]])) as Record<SectionKey, string>);
-    const max = Math.max(0, ...Object.values(sim).map((s) => s?.similarity ?? 0));
-    const parts = [
-      warnings.length ? `${warnings.length}条提示（已说明${explained}条）` : "",
-      max >= 0.6 ? `文字与上年重复${Math.round(max * 100)}%` : "",
-      !previous ? "无上年报告可比" : "",
-    ].filter(Boolean);
-    out.set(q.id, parts.join(" · ") || "无提示");
+    const sections = Object.fromEntries(SECTION_KEYS.map((k) => [k, rev[k]])) as Record<SectionKey, string>;
+    const sim = sectionSimilarity(previous, sections);
+    const summary = flagSummary({
+      issues,
+      explanations: (q.explanations ?? {}) as Record<string, string>,
+      similarity: Object.fromEntries(Object.entries(sim).map(([k, c]) => [k, c?.similarity ?? 0])),
+      jumps: cellJumps(v, cells, previous ? { formatVersion: previous.formatVersion, cells: previous.cells } : null),
+      numberMismatches: checkNarrativeNumbers(v, sections, cells, { year: q.report.year }),
+    });
+    out.set(q.id, previous ? summary.text : `${summary.text} · 无上年报告可比`);
   }
   return out;
 }

@@ -13,6 +13,7 @@ import { canReview } from "@/lib/auth/roles";
 import { getWorkingReport } from "@/lib/db/reports";
 import { getAuditTrail } from "@/lib/db/review";
 import { previousYears, sectionSimilarity } from "@/lib/db/review-analysis";
+import { checkNarrativeNumbers } from "@/lib/review";
 import { computeDerived, issueKey, isFormatVersion, validate, SECTIONS } from "@/lib/format";
 import { parseId } from "@/lib/params";
 import { formatDateTime } from "@/lib/dates";
@@ -38,6 +39,7 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
   const issues = validate(v, cells, { previous: previous ? { formatVersion: previous.formatVersion, cells: previous.cells } : undefined });
   const explanations = (revision.explanations ?? {}) as Record<string, string>;
   const similarity = sectionSimilarity(previous, sections);
+  const numberMismatches = checkNarrativeNumbers(v, sections, cells, { year: report.year });
   const marks: CellMarks = {};
   for (const i of issues) for (const c of i.cells) marks[c] ??= { tone: i.severity === "error" ? "error" : "warn", note: i.message };
   const reviewable = canReview(user, { agencyId: report.agencyId, agencyRegionCode: report.agency.regionCode, status: report.status });
@@ -81,6 +83,21 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
           </ul>
         )}
       </section>
+
+      {numberMismatches.length > 0 ? (
+        <section aria-labelledby="numbers" className="rounded-lg border border-amber-300 bg-amber-50 p-5">
+          <h2 id="numbers" className="font-semibold">
+            正文数字与表格不符
+          </h2>
+          <ul className="mt-2 space-y-1 text-sm">
+            {numberMismatches.map((m, i) => (
+              <li key={i}>
+                “{m.quote}”：{m.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {reviewable ? (
         <section aria-labelledby="decision" className="grid gap-6 rounded-lg bg-white p-5 ring-1 ring-slate-200 md:grid-cols-2">
