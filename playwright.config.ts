@@ -26,7 +26,7 @@ export default defineConfig({
     command: `npx tsx scripts/with-db.ts --check -- npx next start -H 127.0.0.1 -p ${port}`,
     url: baseURL,
     timeout: 120_000,
-    reuseExistingServer: false,
+    reuseExistingServer: !!process.env.E2E_REUSE_SERVER,
     env: { PGLITE_DIR: process.env.E2E_PGLITE_DIR || "tmp/e2e/pglite", DATABASE_URL: "" },
     stdout: "ignore",
     stderr: "pipe",

@@ -4,12 +4,12 @@ import { db } from "../client";
 export const SEARCH_MAX_LENGTH = 100;
 export const SEARCH_PAGE_SIZE = 30;
 
-/** Agencies whose name contains the query, or whose pinyin initials start with it ("tbq" → 洮北区…). */
+/** Agencies whose name contains the query, or whose pinyin initials contain it ("tbq" → 洮北区…). */
 export async function searchAgencies(query: string, page: number) {
   const q = query.trim();
   const latin = /^[a-z]+$/i.test(q);
   const where = latin
-    ? { OR: [{ initials: { startsWith: q.toLowerCase() } }, { name: { contains: q, mode: "insensitive" as const } }] }
+    ? { OR: [{ initials: { contains: q.toLowerCase() } }, { name: { contains: q, mode: "insensitive" as const } }] }
     : { name: { contains: q } };
   const [total, rows] = await Promise.all([
     db().agency.count({ where }),
