@@ -1,12 +1,13 @@
 // The supervisor's comments from a return, shown where they apply.
+import { memo } from "react";
 import type { ReportComment } from "@/lib/filing-client";
 import { formatDateTime } from "./time";
 
-export function CommentList({ comments, title }: { comments: readonly ReportComment[]; title: string }) {
+export const CommentList = memo(function CommentList({ comments, title }: { comments: readonly ReportComment[]; title: string }) {
   if (comments.length === 0) return null;
   return (
     <aside aria-label={title} className="rounded border-l-4 border-amber-500 bg-amber-50 px-4 py-3 text-sm">
-      <h3 className="font-semibold text-amber-900">{title}</h3>
+      <p className="font-semibold text-amber-900">{title}</p>
       <ul className="mt-2 space-y-3">
         {comments.map((c, i) => (
           <li key={i}>
@@ -19,4 +20,4 @@ export function CommentList({ comments, title }: { comments: readonly ReportComm
       </ul>
     </aside>
   );
-}
+});

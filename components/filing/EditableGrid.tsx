@@ -1,11 +1,15 @@
 "use client";
 // Renders a grid model (from the format engine's tableLayout) with inputs in leaf cells and computed totals in
 // derived cells. Shared by the single tables and the stacked 第二十条 tables, so both follow the official layout.
-import type { ReactNode } from "react";
+//
+// Typing in one cell changes the form's values, so every grid is asked to render. Each body row is memoised on
+// what its cells display (value, marks, total text), so only the rows that really change re-render: the edited
+// row, its totals and rows whose issue marks moved. That keeps the 175-cell request table snappy.
+import { memo, useRef, type ReactNode } from "react";
 import { cellDef, formatCellValue, type CellMap, type FormatVersion, type LayoutCell } from "@/lib/format";
 import { cellAccessibleName, type GridModel, type RawInput } from "@/lib/filing-client";
 import { CellInput, type CellMark } from "./CellInput";
-import { DERIVED_NOTE_ID, cellDomId } from "./grid-context";
+import { cellDomId } from "./grid-context";
 
 export interface CellView {
   mark: CellMark;
@@ -20,7 +24,43 @@ export interface GridData {
   views: ReadonlyMap<string, CellView>;
 }
 
-export function EditableGrid({
+/** What one cell shows; a row re-renders only when one of its cells' state changes. */
+type CellState =
+  | { derived: true; text: string; mark: CellMark; describedBy: string | undefined }
+  | {
+      derived: false;
+      value: number | null;
+      raw: string | undefined;
+      rawMessage: string | undefined;
+      mark: CellMark;
+      describedBy: string | undefined;
+      prefilled: boolean;
+    };
+
+type RowState = Readonly<Record<string, CellState>>;
+
+function cellState(version: FormatVersion, key: string, derived: boolean, data: GridData): CellState {
+  const view = data.views.get(key);
+  if (derived) {
+    const def = cellDef(version, key)!;
+    // A total of blank cells is shown blank rather than 0: nothing has been filled in yet.
+    const allBlank = (def.leafParts ?? []).every((k) => (data.values[k] ?? null) === null);
+    return { derived: true, text: allBlank ? "" : formatCellValue(def, data.values[key] ?? null), mark: view?.mark, describedBy: view?.describedBy };
+  }
+  const raw = data.raw[key];
+  return {
+    derived: false,
+    value: data.values[key] ?? null,
+    raw: raw?.text,
+    rawMessage: raw?.message,
+    mark: raw ? "error" : view?.mark,
+    describedBy: view?.describedBy,
+    prefilled: data.prefilled.has(key),
+  };
+}
+
+// Memoised: typing in a narrative or an explanation does not touch the grids.
+export const EditableGrid = memo(function EditableGrid({
   version,
   grid,
   caption,
@@ -35,6 +75,17 @@ export function EditableGrid({
   tableName?: string;
   data: GridData;
 }) {
+  const rowCache = useRef(new Map<number, { sig: string; state: RowState }>());
+  const rowStateOf = (i: number, cells: LayoutCell[]): RowState => {
+    const state: Record<string, CellState> = {};
+    for (const c of cells) if (c.kind === "cell") state[c.cellKey] = cellState(version, c.cellKey, c.derived, data);
+    const sig = JSON.stringify(state);
+    const hit = rowCache.current.get(i);
+    if (hit && hit.sig === sig) return hit.state;
+    rowCache.current.set(i, { sig, state });
+    return state;
+  };
+
   const stacked = grid.rows.some((r) => r.kind === "caption");
   const header: ReactNode[] = [];
   const body: ReactNode[] = [];
@@ -47,9 +98,7 @@ export function EditableGrid({
           </th>
         </tr>,
       );
-      return;
-    }
-    if (row.kind === "header") {
+    } else if (row.kind === "header") {
       (stacked ? body : header).push(
         <tr key={i}>
           {row.cells.map((c, j) =>
@@ -61,50 +110,13 @@ export function EditableGrid({
           )}
         </tr>,
       );
-      return;
+    } else {
+      body.push(<BodyRow key={i} version={version} cells={row.cells} state={rowStateOf(i, row.cells)} tableName={tableName} />);
     }
-    const lastText = row.cells.reduce((n, c, j) => (c.kind === "text" ? j : n), -1);
-    body.push(
-      <tr key={i}>
-        {row.cells.map((c, j) => {
-          if (c.kind === "text") {
-            return (
-              <th
-                key={j}
-                rowSpan={c.rowSpan}
-                colSpan={c.colSpan}
-                scope={c.rowSpan > 1 ? "rowgroup" : "row"}
-                className={rowHeaderClass(c, j === lastText)}
-              >
-                {c.text}
-              </th>
-            );
-          }
-          const def = cellDef(version, c.cellKey)!;
-          if (c.derived) return <DerivedCell key={j} cellKey={c.cellKey} version={version} data={data} colSpan={c.colSpan} />;
-          const raw = data.raw[c.cellKey];
-          const view = data.views.get(c.cellKey);
-          return (
-            <CellInput
-              key={j}
-              def={def}
-              label={cellAccessibleName(def, tableName)}
-              value={data.values[c.cellKey] ?? null}
-              raw={raw?.text}
-              rawMessage={raw?.message}
-              mark={raw ? "error" : view?.mark}
-              describedBy={view?.describedBy}
-              prefilled={data.prefilled.has(c.cellKey)}
-              colSpan={c.colSpan > 1 ? c.colSpan : undefined}
-            />
-          );
-        })}
-      </tr>,
-    );
   });
 
   return (
-    <div className="overflow-x-auto rounded border border-slate-200 bg-white" data-grid={grid.id}>
+    <div className="relative overflow-x-auto rounded border border-slate-200 bg-white" data-grid={grid.id}>
       <table className="official-table w-full" data-table={grid.id}>
         <caption className="sr-only">{caption}</caption>
         {header.length > 0 ? <thead>{header}</thead> : null}
@@ -112,30 +124,66 @@ export function EditableGrid({
       </table>
     </div>
   );
-}
+});
 
-function DerivedCell({ cellKey, version, data, colSpan }: { cellKey: string; version: FormatVersion; data: GridData; colSpan: number }) {
-  const def = cellDef(version, cellKey)!;
-  // A total of blank cells is shown blank rather than 0: nothing has been filled in yet.
-  const allBlank = (def.leafParts ?? []).every((k) => (data.values[k] ?? null) === null);
-  const text = allBlank ? "" : formatCellValue(def, data.values[cellKey] ?? null);
-  const view = data.views.get(cellKey);
-  const tone =
-    view?.mark === "error"
-      ? "shadow-[inset_0_0_0_2px_#dc2626]"
-      : view?.mark === "warning"
-        ? "shadow-[inset_0_0_0_2px_#d97706]"
-        : "";
+const BodyRow = memo(function BodyRow({
+  version,
+  cells,
+  state,
+  tableName,
+}: {
+  version: FormatVersion;
+  cells: LayoutCell[];
+  state: RowState;
+  tableName: string | undefined;
+}) {
+  const lastText = cells.reduce((n, c, j) => (c.kind === "text" ? j : n), -1);
+  return (
+    <tr>
+      {cells.map((c, j) => {
+        if (c.kind === "text") {
+          return (
+            <th key={j} rowSpan={c.rowSpan} colSpan={c.colSpan} scope={c.rowSpan > 1 ? "rowgroup" : "row"} className={rowHeaderClass(c, j === lastText)}>
+              {c.text}
+            </th>
+          );
+        }
+        const s = state[c.cellKey]!;
+        const colSpan = c.colSpan > 1 ? c.colSpan : undefined;
+        if (s.derived) return <DerivedCell key={j} cellKey={c.cellKey} text={s.text} mark={s.mark} describedBy={s.describedBy} colSpan={colSpan} />;
+        const def = cellDef(version, c.cellKey)!;
+        return (
+          <CellInput
+            key={j}
+            def={def}
+            label={cellAccessibleName(def, tableName)}
+            value={s.value}
+            raw={s.raw}
+            rawMessage={s.rawMessage}
+            mark={s.mark}
+            describedBy={s.describedBy}
+            prefilled={s.prefilled}
+            colSpan={colSpan}
+          />
+        );
+      })}
+    </tr>
+  );
+});
+
+function DerivedCell({ cellKey, text, mark, describedBy, colSpan }: { cellKey: string; text: string; mark: CellMark; describedBy: string | undefined; colSpan: number | undefined }) {
+  const tone = mark === "error" ? "shadow-[inset_0_0_0_2px_#dc2626]" : mark === "warning" ? "shadow-[inset_0_0_0_2px_#d97706]" : "";
   return (
     <td
       id={cellDomId(cellKey)}
+      // focusable from an issue's 定位 link, never by Tab: it is not an input
       tabIndex={-1}
-      colSpan={colSpan > 1 ? colSpan : undefined}
+      colSpan={colSpan}
       data-cell={cellKey}
       data-derived=""
       title="自动计算，不可编辑"
-      aria-describedby={[DERIVED_NOTE_ID, view?.describedBy].filter(Boolean).join(" ")}
-      className={`num scroll-my-24 bg-slate-100! font-semibold text-slate-800 ${tone}`}
+      aria-describedby={describedBy}
+      className={`num relative scroll-my-24 bg-slate-100! font-semibold text-slate-800 ${tone}`}
     >
       {text}
       <span className="sr-only">（自动计算）</span>
@@ -144,7 +192,7 @@ function DerivedCell({ cellKey, version, data, colSpan }: { cellKey: string; ver
 }
 
 function headerClass(c: LayoutCell, j: number): string {
-  // The request table's corner holds the long 勾稽关系 note: keep it narrow and small so the grid stays compact.
+  // The request table's corner holds the long 勾稽关系 note: keep it small so the grid stays compact.
   return c.kind === "text" && j === 0 && c.rowSpan > 1 && c.colSpan > 1 ? "text-xs! font-normal! leading-5 text-slate-600" : "text-sm";
 }
 

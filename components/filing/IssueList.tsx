@@ -1,4 +1,5 @@
 "use client";
+import { memo } from "react";
 // The checks' findings for one table, under it. Each message has the id the involved inputs point to with
 // aria-describedby, and a button that takes the clerk to the cell to fix.
 
@@ -13,7 +14,15 @@ export interface ListedIssue {
   source: string;
 }
 
-export function IssueList({ issues, onFocusCell, emptyText }: { issues: readonly ListedIssue[]; onFocusCell: (key: string) => void; emptyText?: string }) {
+export const IssueList = memo(function IssueList({
+  issues,
+  onFocusCell,
+  emptyText,
+}: {
+  issues: readonly ListedIssue[];
+  onFocusCell: (key: string) => void;
+  emptyText?: string;
+}) {
   if (issues.length === 0) {
     return emptyText ? <p className="mt-2 text-sm text-emerald-700">{emptyText}</p> : null;
   }
@@ -43,6 +52,7 @@ export function IssueList({ issues, onFocusCell, emptyText }: { issues: readonly
             <button
               type="button"
               onClick={() => onFocusCell(i.focusKey)}
+              aria-describedby={i.id}
               className="shrink-0 rounded border border-slate-300 px-2 py-1 text-xs text-brand-700 hover:bg-brand-50"
             >
               定位
@@ -52,4 +62,4 @@ export function IssueList({ issues, onFocusCell, emptyText }: { issues: readonly
       </ul>
     </div>
   );
-}
+});

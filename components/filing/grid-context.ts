@@ -28,4 +28,3 @@ export const cellDomId = (key: string) => `cell-${key}`;
 export const messageDomId = (prefix: string, key: string) => `${prefix}-${key.replace(/[^A-Za-z0-9_-]/g, "_")}`;
 
 export const PREFILLED_NOTE_ID = "filing-prefilled-note";
-export const DERIVED_NOTE_ID = "filing-derived-note";

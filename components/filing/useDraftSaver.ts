@@ -202,8 +202,10 @@ class Engine {
     }
   }
 
+  /** The save button. After a refusal ("stopped": e.g. the session expired and the clerk signed in again
+   *  elsewhere) it tries again; only a pending conflict or a submit in progress hold it back. */
   saveNow = () => {
-    if (this.halt === "conflict" || this.halt === "stopped" || this.halt === "submitting") return;
+    if (this.halt === "conflict" || this.halt === "submitting") return;
     this.halt = null;
     this.attempts = 0;
     if (this.inFlight) {
