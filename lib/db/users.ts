@@ -23,7 +23,9 @@ export const newUserSchema = z
       ctx.addIssue({ code: "custom", path: ["regionCode"], message: "审核人必须指定负责地区（2、4、6或9位行政区划代码）" });
   });
 
-export type UserAdminResult = { ok: true; message: string } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+export type UserAdminResult =
+  | { ok: true; message: string }
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string> };
 
 const DENIED: UserAdminResult = { ok: false, message: "只有管理员可以管理账号。" };
 

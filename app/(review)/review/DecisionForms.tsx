@@ -16,8 +16,9 @@ function Message({ state }: { state: DecisionState }) {
 export function ReturnForm({ reportId, lockVersion }: { reportId: number; lockVersion: number }) {
   const [state, action, pending] = useActionState<DecisionState, FormData>(returnAction, null);
   const overallError = state && !state.ok ? state.fieldErrors?.overall : undefined;
+  const typed = state?.values ?? {};
   return (
-    <form action={action} className="space-y-3" noValidate>
+    <form key={JSON.stringify(state)} action={action} className="space-y-3" noValidate>
       <input type="hidden" name="reportId" value={reportId} />
       <input type="hidden" name="lockVersion" value={lockVersion} />
       <Message state={state} />
@@ -30,6 +31,7 @@ export function ReturnForm({ reportId, lockVersion }: { reportId: number; lockVe
           name="overall"
           rows={3}
           maxLength={5000}
+          defaultValue={typed.overall}
           aria-invalid={!!overallError}
           aria-describedby={overallError ? "overall-error" : undefined}
           className="mt-1 w-full rounded border border-slate-300 px-3 py-2"
@@ -48,7 +50,14 @@ export function ReturnForm({ reportId, lockVersion }: { reportId: number; lockVe
               <label htmlFor={`comment_${s.key}`} className="block text-sm">
                 {s.heading}
               </label>
-              <textarea id={`comment_${s.key}`} name={`comment_${s.key}`} rows={2} maxLength={5000} className="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
+              <textarea
+                id={`comment_${s.key}`}
+                name={`comment_${s.key}`}
+                rows={2}
+                maxLength={5000}
+                defaultValue={typed[`comment_${s.key}`]}
+                className="mt-1 w-full rounded border border-slate-300 px-3 py-2"
+              />
             </div>
           ))}
         </div>
@@ -78,7 +87,7 @@ export function CorrectionForm({ reportId }: { reportId: number }) {
   const [state, action, pending] = useActionState<DecisionState, FormData>(startCorrectionAction, null);
   const err = state && !state.ok ? state.fieldErrors?.reason : undefined;
   return (
-    <form action={action} className="space-y-2" noValidate>
+    <form key={JSON.stringify(state)} action={action} className="space-y-2" noValidate>
       <input type="hidden" name="reportId" value={reportId} />
       <Message state={state} />
       <label htmlFor="reason" className="block text-sm font-medium">
@@ -89,6 +98,7 @@ export function CorrectionForm({ reportId }: { reportId: number }) {
         name="reason"
         rows={2}
         maxLength={1000}
+        defaultValue={state?.values?.reason}
         aria-invalid={!!err}
         aria-describedby={err ? "reason-error" : undefined}
         className="w-full rounded border border-slate-300 px-3 py-2"

@@ -7,7 +7,8 @@ import { publishReport, returnReport, startCorrection, type DecisionResult } fro
 import { SECTION_KEYS } from "@/lib/format";
 import { parseId } from "@/lib/params";
 
-export type DecisionState = DecisionResult | null;
+/** On a refusal the form gets back what was typed, so a comment is never lost to a stale state or a typo. */
+export type DecisionState = (DecisionResult & { values?: Record<string, string> }) | null;
 
 function ids(formData: FormData) {
   return { reportId: parseId(String(formData.get("reportId") ?? "")), lockVersion: Number(formData.get("lockVersion")) };
@@ -27,12 +28,13 @@ export async function returnAction(_prev: DecisionState, formData: FormData): Pr
   const { reportId, lockVersion } = ids(formData);
   if (!reportId || !Number.isInteger(lockVersion)) return { ok: false, kind: "invalid", message: "请求不完整。" };
   const sections = Object.fromEntries(SECTION_KEYS.map((k) => [k, String(formData.get(`comment_${k}`) ?? "")]));
-  const result = await returnReport(actor, reportId, lockVersion, { overall: String(formData.get("overall") ?? ""), sections });
+  const overall = String(formData.get("overall") ?? "");
+  const result = await returnReport(actor, reportId, lockVersion, { overall, sections });
   if (result.ok) {
     refresh(reportId);
     redirect(`/review?done=returned`);
   }
-  return result;
+  return { ...result, values: { overall, ...Object.fromEntries(Object.entries(sections).map(([k, v]) => [`comment_${k}`, v])) } };
 }
 
 export async function publishAction(_prev: DecisionState, formData: FormData): Promise<DecisionState> {
@@ -54,9 +56,7 @@ export async function startCorrectionAction(_prev: DecisionState, formData: Form
   const reportId = parseId(String(formData.get("reportId") ?? ""));
   if (!reportId) return { ok: false, kind: "invalid", message: "请求不完整。" };
   const result = await startCorrection(actor, reportId, formData.get("reason"));
-  if (result.ok) {
-    refresh(reportId);
-    redirect(actor.role === "CLERK" ? `/filing/reports/${reportId}` : `/review/reports/${reportId}`);
-  }
-  return result;
+  if (!result.ok) return { ...result, values: { reason: String(formData.get("reason") ?? "") } };
+  refresh(reportId);
+  redirect(actor.role === "CLERK" ? `/filing/reports/${reportId}` : `/review/reports/${reportId}`);
 }

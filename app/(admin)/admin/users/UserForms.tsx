@@ -25,20 +25,22 @@ const input = "mt-1 w-full rounded border border-slate-300 px-3 py-2";
 export function CreateUserForm() {
   const [state, action, pending] = useActionState<UserAdminResult | null, FormData>(createUserAction, null);
   const [role, setRole] = useState("CLERK");
+  // React resets a form after its action; a form keyed by each result re-mounts with what was typed as defaults.
   const fe = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const typed = state && !state.ok ? state.values ?? {} : {};
   const aria = (k: string) => ({ "aria-invalid": !!fe[k], "aria-describedby": fe[k] ? `new-${k}-error` : undefined });
   return (
-    <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate>
+    <form key={JSON.stringify(state)} action={action} className="grid gap-4 sm:grid-cols-2" noValidate>
       {state ? (
         <p role={state.ok ? "status" : "alert"} className={`sm:col-span-2 rounded px-3 py-2 text-sm ${state.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-800"}`}>
           {state.message}
         </p>
       ) : null}
       <Field id="new-username" label="用户名" error={fe.username}>
-        <input id="new-username" name="username" required className={input} {...aria("username")} />
+        <input id="new-username" name="username" required defaultValue={typed.username} className={input} {...aria("username")} />
       </Field>
       <Field id="new-name" label="姓名" error={fe.name}>
-        <input id="new-name" name="name" required className={input} {...aria("name")} />
+        <input id="new-name" name="name" required defaultValue={typed.name} className={input} {...aria("name")} />
       </Field>
       <Field id="new-role" label="角色" error={fe.role}>
         <select id="new-role" name="role" value={role} onChange={(e) => setRole(e.target.value)} className={input}>
@@ -49,12 +51,12 @@ export function CreateUserForm() {
       </Field>
       {role === "CLERK" ? (
         <Field id="new-agencyId" label="所属机关编号" error={fe.agencyId}>
-          <input id="new-agencyId" name="agencyId" inputMode="numeric" className={input} {...aria("agencyId")} />
+          <input id="new-agencyId" name="agencyId" inputMode="numeric" defaultValue={typed.agencyId} className={input} {...aria("agencyId")} />
         </Field>
       ) : null}
       {role === "SUPERVISOR" ? (
         <Field id="new-regionCode" label="负责地区（行政区划代码）" error={fe.regionCode}>
-          <input id="new-regionCode" name="regionCode" inputMode="numeric" className={input} {...aria("regionCode")} />
+          <input id="new-regionCode" name="regionCode" inputMode="numeric" defaultValue={typed.regionCode} className={input} {...aria("regionCode")} />
         </Field>
       ) : null}
       <Field id="new-password" label="初始密码（至少10位）" error={fe.password}>

@@ -9,9 +9,15 @@ const SIGNED_OUT: UserAdminResult = { ok: false, message: "请先登录。" };
 export async function createUserAction(_prev: UserAdminResult | null, formData: FormData): Promise<UserAdminResult> {
   const actor = await getCurrentUser();
   if (!actor) return SIGNED_OUT;
-  const result = await createUser(actor, Object.fromEntries(formData));
-  if (result.ok) revalidatePath("/admin/users");
-  return result;
+  const input = Object.fromEntries(formData);
+  const result = await createUser(actor, input);
+  if (result.ok) {
+    revalidatePath("/admin/users");
+    return result;
+  }
+  // Give the form back what was typed (never the password), so a correction does not mean retyping everything.
+  const { password: _password, ...rest } = input;
+  return { ...result, values: Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, String(v)])) };
 }
 
 export async function resetPasswordAction(_prev: UserAdminResult | null, formData: FormData): Promise<UserAdminResult> {
