@@ -14,6 +14,8 @@ async function paste(target: Locator, text: string) {
   }, text);
 }
 
+// One report's whole life, in order: account, filing, conflict, submission, return, resubmission, publication,
+// correction.
 test.describe.configure({ mode: "serial" });
 
 let agency: { id: number; name: string };
@@ -24,14 +26,14 @@ const year = filingYear();
 test("an administrator creates a clerk account for an agency", async ({ page }) => {
   [agency] = await query<{ id: number; name: string }>(
     `SELECT a.id, a.name FROM "Agency" a
-     WHERE a.kind = 'DEPARTMENT'
+     WHERE a.kind = 'DEPARTMENT' AND a."regionCode" BETWEEN '23' AND '23999999999' -- the demo supervisor's region
        AND NOT EXISTS (SELECT 1 FROM "Report" r WHERE r."agencyId" = a.id AND r.year = $1)
        AND EXISTS (SELECT 1 FROM "Report" r WHERE r."agencyId" = a.id AND r.year = $1 - 1 AND r."publishedRevisionId" IS NOT NULL)
      ORDER BY a.id LIMIT 1`,
     [year],
   );
   expect(agency, "the demo data has a department with last year's report and none this year").toBeTruthy();
-  clerk = `e2e-${Date.now().toString(36)}`;
+  clerk = `e2e_${Date.now().toString(36)}`;
   await signIn(page, "admin");
   await page.goto("/admin/users");
   await page.getByLabel("用户名").fill(clerk);
@@ -129,4 +131,75 @@ test("the clerk submits once every cell is filled and every warning explained; t
   await expect(page.getByRole("row", { name: new RegExp(`^${year}`) })).toContainText("已提交，待审核");
   await page.goto(`/filing/reports/${reportId}`);
   await expect(page.locator('[data-cell="requests.newReceived.natural"] input')).toHaveCount(0);
+});
+
+async function submitFromForm(page: Page) {
+  page.on("dialog", (d) => void d.accept());
+  for (const explain of await page.getByLabel("情况说明（必填）").all()) await explain.fill("数据按实际情况填写，已核对。");
+  await page.getByRole("button", { name: "提交审核" }).last().click();
+  await expect(page).toHaveURL(/\/filing\?submitted=\d+/);
+}
+
+test("the supervisor must give a comment to return the report, and the clerk sees it", async ({ page, browser }) => {
+  await signIn(page, "supervisor");
+  await expect(page).toHaveURL(/\/review/);
+  await page.getByRole("row", { name: new RegExp(agency.name) }).getByRole("link", { name: "审核" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(agency.name);
+  await expect(page.getByRole("heading", { name: "规则检查" })).toBeVisible();
+  await page.getByRole("button", { name: "退回修改" }).click();
+  await expect(page.getByRole("alert").first()).toContainText("退回时必须填写修改意见");
+  await page.getByLabel("总体意见").fill("请在总体情况中补充依申请公开的办理情况。");
+  await page.getByRole("button", { name: "退回修改" }).click();
+  await expect(page).toHaveURL(/done=returned/);
+
+  const clerkContext = await browser.newContext();
+  const cp = await clerkContext.newPage();
+  await signIn(cp, clerk, password);
+  await cp.goto(`/filing/reports/${reportId}`);
+  await expect(cp.getByText("请在总体情况中补充依申请公开的办理情况。")).toBeVisible();
+  await cp.getByLabel(/一、总体情况/).fill("本年度我局认真贯彻落实《条例》。\n依申请公开：全年共收到政府信息公开申请8件，均按期答复。");
+  await submitFromForm(cp);
+  await clerkContext.close();
+});
+
+test("the supervisor publishes and the public page shows the report at once", async ({ page }) => {
+  await signIn(page, "supervisor");
+  await page.getByRole("row", { name: new RegExp(agency.name) }).getByRole("link", { name: "审核" }).click();
+  await page.getByRole("button", { name: "审核通过并发布" }).click();
+  await expect(page).toHaveURL(/done=published/);
+  await page.goto(`/reports/${reportId}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`${agency.name}${year}年`);
+  await expect(page.locator('[data-cell="requests.newReceived.natural"]')).toHaveText("5");
+  await expect(page.getByText("依申请公开：全年共收到政府信息公开申请8件")).toBeVisible();
+});
+
+test("a correction goes through review too, and the history keeps both revisions readable", async ({ page, browser }) => {
+  await signIn(page, clerk, password);
+  await page.goto(`/filing/reports/${reportId}`);
+  await page.getByLabel("更正原因").fill("本年新收申请数录入有误，更正为6件");
+  await page.getByRole("button", { name: /开始更正/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/filing/reports/${reportId}$`));
+  await expect(page.getByText("这是对已发布报告的第2版更正")).toBeVisible();
+  await input(page, "requests.newReceived.natural").fill("6");
+  const granted = input(page, "requests.results.granted.natural");
+  await granted.fill(String(Number(await granted.inputValue()) + 1));
+  await granted.press("Enter");
+  await submitFromForm(page);
+
+  const sup = await browser.newContext();
+  const sp = await sup.newPage();
+  await signIn(sp, "supervisor");
+  await sp.getByRole("row", { name: new RegExp(agency.name) }).getByRole("link", { name: "审核" }).click();
+  await expect(sp.getByText("更正原因：本年新收申请数录入有误")).toBeVisible();
+  await sp.getByRole("button", { name: "审核通过并发布更正" }).click();
+  await expect(sp).toHaveURL(/done=published/);
+  await sup.close();
+
+  await page.goto(`/reports/${reportId}`);
+  await expect(page.locator('[data-cell="requests.newReceived.natural"]')).toHaveText("6");
+  await expect(page.getByRole("heading", { name: "更正记录" })).toBeVisible();
+  await expect(page.getByText("本年新收申请数录入有误，更正为6件")).toBeVisible();
+  await page.getByRole("link", { name: "第1版" }).click();
+  await expect(page.getByText("您正在查看历史版本")).toBeVisible();
+  await expect(page.locator('[data-cell="requests.newReceived.natural"]')).toHaveText("5");
 });

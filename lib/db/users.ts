@@ -10,7 +10,8 @@ export const newUserSchema = z
     username: z
       .string()
       .trim()
-      .regex(/^[a-zA-Z0-9_.-]{3,40}$/, "用户名为3至40位字母、数字、下划线、点或连字符"),
+      // the characters better-auth's username sign-in accepts
+      .regex(/^[a-zA-Z0-9_.]{3,40}$/, "用户名为3至40位字母、数字、下划线或点"),
     name: z.string().trim().min(1, "请填写姓名").max(60, "姓名过长"),
     role: z.enum(["CLERK", "SUPERVISOR", "ADMIN"], { message: "请选择角色" }),
     agencyId: z.string().trim().optional(),
