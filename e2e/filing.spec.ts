@@ -84,14 +84,14 @@ test("a clerk starts this year's report, types, pastes, saves and finds it all a
   await paste(input(page, "requests.results.granted.commercial"), "1\t2");
   await expect(input(page, "requests.results.granted.research")).toHaveValue("2");
 
-  await page.getByLabel(/一、总体情况/).fill("本年度我局认真贯彻落实《条例》。\n第二段：全年共收到政府信息公开申请8件。");
+  await page.locator('section[aria-labelledby="sec-s1_overall"] textarea').fill("本年度我局认真贯彻落实《条例》。\n第二段：全年共收到政府信息公开申请8件。");
   await page.getByRole("button", { name: "保存草稿" }).click();
   await expect(page.getByText(/已保存/).first()).toBeVisible();
 
   await page.reload();
   await expect(input(page, "requests.newReceived.natural")).toHaveValue("5");
   await expect(input(page, "requests.newReceived.research")).toHaveValue("2");
-  await expect(page.getByLabel(/一、总体情况/)).toHaveValue(/第二段/);
+  await expect(page.locator('section[aria-labelledby="sec-s1_overall"] textarea')).toHaveValue(/第二段/);
 });
 
 test("two people editing one draft: the second save gets a conflict, not a silent overwrite", async ({ browser }) => {
@@ -157,7 +157,7 @@ test("the supervisor must give a comment to return the report, and the clerk see
   await signIn(cp, clerk, password);
   await cp.goto(`/filing/reports/${reportId}`);
   await expect(cp.getByText("请在总体情况中补充依申请公开的办理情况。")).toBeVisible();
-  await cp.getByLabel(/一、总体情况/).fill("本年度我局认真贯彻落实《条例》。\n依申请公开：全年共收到政府信息公开申请8件，均按期答复。");
+  await cp.locator('section[aria-labelledby="sec-s1_overall"] textarea').fill("本年度我局认真贯彻落实《条例》。\n依申请公开：全年共收到政府信息公开申请8件，均按期答复。");
   await submitFromForm(cp);
   await clerkContext.close();
 });
