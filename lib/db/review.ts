@@ -27,7 +27,7 @@ async function loadForDecision(reportId: number) {
 
 export const returnSchema = z.object({
   overall: z.string().trim().max(5000, "意见过长（不超过5000字）"),
-  sections: z.record(z.enum(SECTION_KEYS as [string, ...string[]]), z.string().trim().max(5000, "意见过长（不超过5000字）")),
+  sections: z.partialRecord(z.enum(SECTION_KEYS as [string, ...string[]]), z.string().trim().max(5000, "意见过长（不超过5000字）")),
 });
 
 /** Sends a submission back with comments (at least one non-empty). Every round's comments are kept. */
