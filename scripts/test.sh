@@ -22,7 +22,8 @@ fi
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "npm install"
-  npm ci --no-audit --no-fund
+  # (npm install, not npm ci: npm 11 leaves other platforms' optional packages out of the lock file, which npm ci rejects)
+  npm install --no-audit --no-fund
 fi
 npm run -s db:generate
 
