@@ -40,7 +40,7 @@ export async function returnReport(actor: Actor, reportId: number, lockVersion: 
   if (!canReview(actor, scope)) return STALE;
   const parsed = returnSchema.safeParse(input);
   if (!parsed.success) return { ok: false, kind: "invalid", message: "意见过长。", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
-  const sectionComments = Object.entries(parsed.data.sections).filter(([, body]) => body.length > 0);
+  const sectionComments = Object.entries(parsed.data.sections).filter((e): e is [string, string] => !!e[1]);
   if (!parsed.data.overall && sectionComments.length === 0) {
     return { ok: false, kind: "invalid", message: "退回时必须填写修改意见。", fieldErrors: { overall: ["请填写退回意见（总体意见或对某一部分的意见）。"] } };
   }

@@ -46,15 +46,32 @@ export async function listChildRegions(parent: { code: string; level: number } |
   }));
 }
 
-/** Published reports per year for every agency in the region and below. */
-export async function publishedPerYear(code: string): Promise<{ year: number; published: number; agencies: number }[]> {
+/**
+ * Published reports per year for every agency in the region and below, and how many were published by their
+ * deadline (lib/deadlines.ts, here in SQL: the end of the deadline day in Shanghai is the next day's 00:00 minus 8
+ * hours in the UTC the timestamps are stored in).
+ */
+export async function publishedPerYear(code: string): Promise<{ year: number; published: number; onTime: number }[]> {
   const range = regionRange(code);
-  const rows = await db().$queryRaw<{ year: number; published: bigint | number; agencies: bigint | number }[]>`
-    SELECT r.year, count(*) AS published, count(DISTINCT r."agencyId") AS agencies
-    FROM "Report" r JOIN "Agency" a ON a.id = r."agencyId"
+  const rows = await db().$queryRaw<{ year: number; published: bigint | number; on_time: bigint | number }[]>`
+    SELECT r.year, count(*) AS published,
+           count(*) FILTER (WHERE r."firstPublishedAt" < (
+             CASE
+               WHEN a.kind = 'GOVERNMENT' THEN make_date(r.year + 1, 3, 31) + 1
+               WHEN a.kind <> 'DEPARTMENT' AND o.deadline IS NOT NULL THEN NULL
+               ELSE make_date(r.year + 1, 1, 31) + 1
+             END)::timestamp - interval '8 hours'
+             OR (a.kind NOT IN ('GOVERNMENT', 'DEPARTMENT') AND r."firstPublishedAt" <= o.deadline)) AS on_time
+    FROM "Report" r
+    JOIN "Agency" a ON a.id = r."agencyId"
+    LEFT JOIN LATERAL (
+      SELECT d.deadline FROM "DeadlineOverride" d
+      WHERE d.year = r.year AND a."regionCode" LIKE d."regionCode" || '%'
+      ORDER BY length(d."regionCode") DESC LIMIT 1
+    ) o ON true
     WHERE a."regionCode" >= ${range.gte} AND a."regionCode" <= ${range.lte} AND r."publishedRevisionId" IS NOT NULL
     GROUP BY r.year ORDER BY r.year DESC`;
-  return rows.map((r) => ({ year: Number(r.year), published: Number(r.published), agencies: Number(r.agencies) }));
+  return rows.map((r) => ({ year: Number(r.year), published: Number(r.published), onTime: Number(r.on_time) }));
 }
 
 /** Agencies seated in exactly this region (its government, departments, or a township's government). */

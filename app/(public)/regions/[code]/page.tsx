@@ -74,12 +74,15 @@ export default async function RegionPage({ params }: Props) {
           <h2 id="years-heading" className="text-lg font-semibold">
             本地区（含下级）已发布报告
           </h2>
+          <p className="mt-1 text-sm text-slate-600">按期：部门和乡镇（街道）于次年1月31日前、县级以上人民政府于次年3月31日前首次发布（北京时间）。</p>
           <div className="mt-3 overflow-x-auto">
             <table className="official-table bg-white">
               <thead>
                 <tr>
                   <th scope="col">年度</th>
                   <th scope="col">已发布报告（份）</th>
+                  <th scope="col">按期发布（份）</th>
+                  <th scope="col">按期率</th>
                 </tr>
               </thead>
               <tbody>
@@ -87,6 +90,8 @@ export default async function RegionPage({ params }: Props) {
                   <tr key={y.year}>
                     <th scope="row">{y.year}</th>
                     <td className="num">{y.published}</td>
+                    <td className="num">{y.onTime}</td>
+                    <td className="num">{y.published ? `${Math.round((y.onTime / y.published) * 1000) / 10}%` : "—"}</td>
                   </tr>
                 ))}
               </tbody>
