@@ -21,13 +21,14 @@ import path from "node:path";
 import { allKeys } from "../lib/format";
 import { isFatal, LIMITS, parseReport, type ImportResult } from "../lib/import";
 import { failed } from "../lib/import/parse";
+import { databaseSink } from "./import/into-db";
 
 interface Options {
   target: string;
   json: boolean;
   timeoutMs: number;
-  // Extension point: `--into-db --agency <id>` (store each parsed report as a draft revision of that agency's
-  // report) is to be added here — parse the flags in parseArgs, and return a sink for it from createSinks().
+  /** --into-db --agency <id>: store each parsed report as a draft of that agency (scripts/import/into-db.ts) */
+  intoDbAgency: number | null;
 }
 
 /** Something that receives every parsed file after it is printed (e.g. the database writer of --into-db). */
@@ -36,12 +37,14 @@ interface ImportSink {
   close?(): Promise<void>;
 }
 
-function createSinks(_options: Options): ImportSink[] {
-  return [];
+function createSinks(options: Options): (ImportSink & { failures?: number })[] {
+  return options.intoDbAgency === null ? [] : [databaseSink(options.intoDbAgency)];
 }
 
-const USAGE = `用法: npx tsx scripts/import.ts <文件或文件夹> [--json] [--timeout <秒>]
+const USAGE = `用法: npx tsx scripts/import.ts <文件或文件夹> [--json] [--timeout <秒>] [--into-db --agency <机关编号>]
   --json          只输出 JSON（单个文件一个对象；文件夹每个文件一行，JSON Lines）
+  --into-db --agency <机关编号>
+                  将读出的报告保存为该机关对应年度的草稿（不会发布，已有该年度报告时不覆盖）
   --timeout <秒>  每个文件的读取时限，默认 ${LIMITS.timeoutMs / 1000} 秒
 支持 PDF（有文字层）、Word .docx、HTML、文本（UTF-8/GBK/UTF-16）；文件不能超过 ${LIMITS.maxFileBytes / 1024 / 1024} MB。`;
 
@@ -51,9 +54,17 @@ function parseArgs(argv: string[]): Options {
   let target: string | null = null;
   let json = false;
   let timeoutMs: number = LIMITS.timeoutMs;
+  let intoDb = false;
+  let agency: number | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--json") json = true;
+    else if (a === "--into-db") intoDb = true;
+    else if (a === "--agency") {
+      const v = argv[++i] ?? "";
+      if (!/^[1-9]\d{0,9}$/.test(v)) throw new UsageError("--agency 需要一个机关编号（正整数）");
+      agency = Number(v);
+    }
     else if (a === "--timeout") {
       const s = Number(argv[++i]);
       if (!Number.isFinite(s) || s <= 0) throw new UsageError("--timeout 需要一个正数（秒）");
@@ -64,7 +75,8 @@ function parseArgs(argv: string[]): Options {
     else throw new UsageError(`只能指定一个文件或文件夹（多出了 ${a}）`);
   }
   if (target === null) throw new UsageError("缺少文件或文件夹");
-  return { target, json, timeoutMs };
+  if (intoDb !== (agency !== null)) throw new UsageError("--into-db 与 --agency <机关编号> 须同时使用");
+  return { target, json, timeoutMs, intoDbAgency: agency };
 }
 
 /** The JSON object of one file, keys in the order decisions.md gives. */
@@ -188,6 +200,7 @@ async function main(): Promise<number> {
     for (const s of sinks) await s.accept(file, result);
   }
   for (const s of sinks) await s.close?.();
+  if (sinks.some((s) => (s.failures ?? 0) > 0)) code = 1;
   return code;
 }
 
