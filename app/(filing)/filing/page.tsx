@@ -19,11 +19,11 @@ const ERRORS: Record<string, string> = {
   notFound: "机关不存在。",
 };
 
-export default async function FilingHome({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
+export default async function FilingHome({ searchParams }: { searchParams: Promise<{ error?: string; submitted?: string }> }) {
   const user = await requireUser("/filing");
   if (user.role !== "CLERK") redirect(homeFor(user.role));
   const agency = user.agencyId ? await getAgencyWithReports(user.agencyId) : null;
-  const error = (await searchParams).error;
+  const { error, submitted } = await searchParams;
   if (!agency) {
     return <p className="text-seal">您的账号未关联机关，请联系管理员。</p>;
   }
@@ -37,6 +37,11 @@ export default async function FilingHome({ searchParams }: { searchParams: Promi
       {error && ERRORS[error] ? (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">
           {ERRORS[error]}
+        </p>
+      ) : null}
+      {submitted ? (
+        <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-green-800">
+          报告已提交审核。审核期间报告不能修改；如被退回，您会在报告页面看到审核意见。
         </p>
       ) : null}
       {!thisYear ? (
