@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, from a clean checkout: what `npm test` and CI (.ci/run) run.
-#   1. system packages it needs (Chromium for the browser tests, PostgreSQL for the server tests), when missing;
+#   1. system packages it needs, when missing: Chromium (browser tests), PostgreSQL (the server pass), Noto CJK
+#      fonts and poppler-utils (PDF downloads are checked with pdftotext/pdftoppm);
 #   2. npm packages, the Prisma client;
 #   3. type check, migration drift check;
 #   4. unit + integration tests on the embedded database, then the database tests again on a real PostgreSQL;
@@ -10,9 +11,9 @@ cd "$(dirname "$0")/.."
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 need_pkgs=()
-[ -x /usr/bin/chromium ] || need_pkgs+=(chromium)
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_pkgs+=(postgresql)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_pkgs+=(fonts-noto-cjk)
+for pkg in chromium postgresql fonts-noto-cjk poppler-utils; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need_pkgs+=("$pkg")
+done
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   step "installing system packages: ${need_pkgs[*]}"
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
