@@ -7,6 +7,8 @@
 #   4. unit + integration tests on the embedded database, then the database tests again on a real PostgreSQL;
 #   5. production build, then the browser tests against it on a freshly seeded embedded database.
 set -euo pipefail
+# The build phones home with telemetry otherwise; this machine has no network but the package registries.
+export NEXT_TELEMETRY_DISABLED=1
 cd "$(dirname "$0")/.."
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
