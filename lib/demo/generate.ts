@@ -237,6 +237,8 @@ function filingPlan(rng: Rng, agency: DemoAgency, pins: Map<number, SampleReport
       ? rng.weighted({ PUBLISHED: 12, SUBMITTED: 15, RETURNED: 5, DRAFT: 45, NONE: 23 })
       : rng.weighted({ PUBLISHED: 55, SUBMITTED: 14, RETURNED: 7, DRAFT: 14, NONE: 10 });
   if (pins?.has(DEMO_LAST_YEAR)) out.set(DEMO_LAST_YEAR, "PUBLISHED");
+  // The sample agencies' latest report is an open draft, so the demo clerk (友谊镇) has a report to fill in.
+  else if (pins) out.set(DEMO_LAST_YEAR, "DRAFT");
   else if (latest !== "NONE") out.set(DEMO_LAST_YEAR, latest);
   return out;
 }
