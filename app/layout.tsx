@@ -29,6 +29,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <Link className="hover:underline" href="/search">
                 搜索
               </Link>
+              <Link className="hover:underline" href="/data">开放数据</Link>
               <Link className="hover:underline" href="/login">
                 机关登录
               </Link>
