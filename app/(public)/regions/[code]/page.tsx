@@ -97,6 +97,21 @@ export default async function RegionPage({ params }: Props) {
               </tbody>
             </table>
           </div>
+          <div className="mt-3 text-sm" data-testid="region-downloads">
+            <p className="text-slate-600">下载数据（本地区含下级各机关已发布报告的统计表，每份报告一行）：</p>
+            <ul className="mt-1 space-y-1">
+              {perYear.map((y) => (
+                <li key={y.year}>
+                  {y.year}年度：
+                  {(["csv", "xlsx", "json"] as const).map((f) => (
+                    <a key={f} href={`/regions/${region.code}/download/${f}?year=${y.year}`} download className="ml-2 text-brand-700 underline" aria-label={`${y.year}年度数据 ${f.toUpperCase()}`}>
+                      {f.toUpperCase()}
+                    </a>
+                  ))}
+                </li>
+              ))}
+            </ul>
+          </div>
         </section>
       ) : null}
 

@@ -73,6 +73,15 @@ export default async function ReportPage(props: Props) {
             </div>
           ) : null}
         </dl>
+        <p className="mt-3 flex flex-wrap justify-center gap-x-4 text-sm" data-testid="downloads">
+          <span className="text-slate-600">下载：</span>
+          {(["pdf", "docx", "xlsx"] as const).map((f) => (
+            // plain links: these are files from route handlers, not pages for client navigation
+            <a key={f} href={`/reports/${report.id}/download/${f}${isLatest ? "" : `?rev=${revision.number}`}`} download className="text-brand-700 underline">
+              {{ pdf: "PDF", docx: "Word", xlsx: "Excel" }[f]}
+            </a>
+          ))}
+        </p>
         {!isLatest ? (
           <p role="note" className="mx-auto mt-4 max-w-2xl rounded border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900">
             您正在查看历史版本。
