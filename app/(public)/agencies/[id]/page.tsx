@@ -54,9 +54,16 @@ export default async function AgencyPage({ params }: Props) {
       </div>
 
       <section aria-labelledby="reports-heading">
-        <h2 id="reports-heading" className="text-lg font-semibold">
-          历年年度报告
-        </h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="reports-heading" className="text-lg font-semibold">
+            历年年度报告
+          </h2>
+          {agency.reports.some((r) => r.publishedRevision) ? (
+            <Link href={`/compare/agency/${agency.id}`} className="no-print text-sm text-brand-700 hover:underline">
+              历年对比（数据和图表）
+            </Link>
+          ) : null}
+        </div>
         <div className="mt-3 overflow-x-auto">
           <table className="official-table w-full bg-white">
             <thead>

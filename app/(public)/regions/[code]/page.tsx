@@ -83,6 +83,7 @@ export default async function RegionPage({ params }: Props) {
                   <th scope="col">已发布报告（份）</th>
                   <th scope="col">按期发布（份）</th>
                   <th scope="col">按期率</th>
+                  <th scope="col">查看</th>
                 </tr>
               </thead>
               <tbody>
@@ -92,6 +93,14 @@ export default async function RegionPage({ params }: Props) {
                     <td className="num">{y.published}</td>
                     <td className="num">{y.onTime}</td>
                     <td className="num">{y.published ? `${Math.round((y.onTime / y.published) * 1000) / 10}%` : "—"}</td>
+                    <td>
+                      <Link href={`/compare/region/${region.code}?year=${y.year}`} className="text-brand-700 hover:underline" aria-label={`${y.year}年度各机关对比`}>
+                        各机关对比
+                      </Link>
+                      <Link href={`/regions/${region.code}/rollup?year=${y.year}`} className="ml-3 text-brand-700 hover:underline" aria-label={`${y.year}年度本机关报告汇总`}>
+                        汇总
+                      </Link>
+                    </td>
                   </tr>
                 ))}
               </tbody>

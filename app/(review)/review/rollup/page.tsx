@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RollupCoverage } from "@/components/report/RollupCoverage";
 import { redirect } from "next/navigation";
 import { WorkspaceBar } from "@/components/workspace/WorkspaceBar";
 import { ReportTables } from "@/components/report/ReportTables";
@@ -71,29 +72,7 @@ export default async function RollUpPage({ searchParams }: Props) {
         </form>
       ) : null}
       <ReportTables version={v} values={rolled.cells} marks={marks} />
-      <section className="grid gap-4 md:grid-cols-2">
-        <div>
-          <h2 className="font-semibold">已纳入汇总（{rolled.included.length}）</h2>
-          <ul className="mt-2 max-h-72 overflow-y-auto text-sm">
-            {rolled.included.map((a) => (
-              <li key={a.reportId}>
-                <Link className="text-brand-700 hover:underline" href={`/reports/${a.reportId}`}>
-                  {a.agencyName}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </div>
-        <div>
-          <h2 className="font-semibold">尚未发布（{rolled.missing.length}）</h2>
-          <ul className="mt-2 max-h-72 overflow-y-auto text-sm">
-            {rolled.missing.map((a) => (
-              <li key={a.agencyId}>{a.agencyName}</li>
-            ))}
-          </ul>
-          {rolled.otherFormat.length > 0 ? <p className="mt-2 text-sm text-slate-600">另有 {rolled.otherFormat.length} 份报告使用另一种表格格式，未计入。</p> : null}
-        </div>
-      </section>
+      <RollupCoverage included={rolled.included} missing={rolled.missing} otherFormatCount={rolled.otherFormat.length} />
     </div>
   );
 }
