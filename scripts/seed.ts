@@ -6,11 +6,11 @@
 // Uses DATABASE_URL (or the running embedded database): run it through scripts/with-db.ts.
 import pg from "pg";
 import { describeUrl, requireDatabaseUrl } from "../lib/db/url";
-import { loadRegions } from "../lib/regions/load";
 import { generateDemo, summarize } from "../lib/demo/generate";
 import { loadSamples } from "../lib/demo/samples";
-import { existingDemoData, resetDemoData, writeDemo } from "../lib/demo/write";
+import { writeDemo } from "../lib/demo/write";
 import { parseSeedArgs, SEED_USAGE } from "./seed/args";
+import { prepareForDemoData } from "./seed/prepare";
 
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -27,30 +27,7 @@ async function main() {
   try {
     console.log(`Seeding ${describeUrl(url)}`);
 
-    const regions = await loadRegions(client);
-    console.log(
-      regions.skipped
-        ? `Regions: all ${regions.total} already loaded (${secs(regions.ms)}).`
-        : `Regions: ${regions.written} of ${regions.total} inserted or updated in ${secs(regions.ms)}.`,
-    );
-
-    const existing = await existingDemoData(client);
-    if (existing.agencies + existing.reports > 0) {
-      if (!args.reset) {
-        console.log(
-          `Demo data not written: the database already has ${existing.agencies} agencies and ${existing.reports} reports. ` +
-            "Run with --reset to replace them.",
-        );
-        return;
-      }
-      const t = performance.now();
-      const r = await resetDemoData(client);
-      console.log(
-        `Reset: removed ${r.reports} reports and ${r.agencies} agencies` +
-          (r.keptAgencies ? ` (kept ${r.keptAgencies} agencies that user accounts point at)` : "") +
-          ` in ${secs(performance.now() - t)}.`,
-      );
-    }
+    if (!(await prepareForDemoData(client, args.reset))) return;
 
     let t = performance.now();
     const samples = loadSamples();

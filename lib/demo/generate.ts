@@ -6,7 +6,7 @@ import type { CellMap, FormatVersion, Issue } from "../format/types";
 import { buildRegionRows, RegionIndex } from "../regions/source";
 import { jurisdictionWord, selfWord } from "./catalog";
 import { narrative, type Sections } from "./narrative";
-import { cleanName, governmentName, planAgencies, type AgencyKind, type DemoAgency } from "./plan";
+import { agencyPlan, cleanName, governmentName, planAgencies, type AgencyKind, type DemoAgency, type PlanOrder } from "./plan";
 import { Rng } from "./prng";
 import type { SampleReport } from "./samples";
 import { APPLICANT_COLUMNS, generateYear, initialState, makeProfile, outcomeRows, stateAfter, type SeriesState } from "./series";
@@ -102,39 +102,105 @@ function defaultRegions(): RegionIndex {
 
 export function generateDemo(opts: GenerateOptions = {}): DemoDataset {
   const seed = opts.seed ?? DEMO_SEED;
-  const asOf = opts.asOf ?? DEMO_AS_OF;
   const ix = opts.regions ?? defaultRegions();
   const samples = opts.samples ?? [];
-  const check = opts.check ?? true;
-  const root = new Rng(seed);
 
   const agencies = planAgencies(ix, Math.max(0, opts.agencies ?? DEFAULT_AGENCY_COUNT), seed);
   const byKey = new Map(agencies.map((a) => [a.key, a]));
-  const anchors = new Map<string, Map<number, SampleReport>>();
   for (const s of samples) {
-    const key = `${s.agency.regionCode}:${s.agency.name}`;
-    if (!byKey.has(key)) {
-      for (const a of sampleAgencies(ix, s, byKey)) {
-        agencies.push(a);
-        byKey.set(a.key, a);
-      }
+    if (byKey.has(`${s.agency.regionCode}:${s.agency.name}`)) continue;
+    for (const a of sampleAgencies(ix, s, byKey)) {
+      agencies.push(a);
+      byKey.set(a.key, a);
     }
-    const m = anchors.get(key) ?? new Map<number, SampleReport>();
-    m.set(s.year, s);
-    anchors.set(key, m);
   }
 
+  const gen = new AgencyGenerator({ ...opts, seed, regions: ix, samples }, byKey);
   const reports: DemoReport[] = [];
-  const firstActivity = new Map<string, number>();
-  for (const agency of agencies) {
-    const rng = root.fork("agency", agency.key);
-    const pins = anchors.get(agency.key);
+  const withCreated = agencies.map((agency) => {
+    const out = gen.generate(agency);
+    reports.push(...out.reports);
+    return out.agency;
+  });
+  return { seed, asOf: gen.asOf, agencies: withCreated, reports };
+}
+
+export interface StreamOptions extends Omit<GenerateOptions, "agencies"> {
+  /** stop after exactly this many reports (the last agency keeps only its first years) */
+  reports: number;
+  /** which places come first; default "national" (the whole country, round-robin over the provinces) */
+  order?: PlanOrder;
+}
+
+/** One agency and its reports, as streamDemo yields them. */
+export interface DemoAgencyReports {
+  agency: DemoDataset["agencies"][number];
+  reports: DemoReport[];
+}
+
+/**
+ * The data set for `reports` reports, agency by agency, holding only the current agency in memory (for
+ * scripts/bench-data.ts: 100,000 reports are about 20 million cells). Agencies come in plan order (a government
+ * before its departments and townships) and each comes with all its reports, so a consumer can write them in chunks.
+ * Deterministic for a seed and order; a smaller run is a prefix of a larger one, except that its last agency may
+ * stop earlier. Sample reports are included when their agency is reached.
+ */
+export function* streamDemo(opts: StreamOptions): Generator<DemoAgencyReports> {
+  const seed = opts.seed ?? DEMO_SEED;
+  const ix = opts.regions ?? defaultRegions();
+  const byKey = new Map<string, DemoAgency>();
+  const gen = new AgencyGenerator({ ...opts, seed, regions: ix }, byKey);
+  let left = Math.max(0, Math.floor(opts.reports));
+  if (left === 0) return;
+  for (const agency of agencyPlan(ix, seed, opts.order ?? "national")) {
+    byKey.set(agency.key, agency);
+    const out = gen.generate(agency);
+    if (out.reports.length === 0) continue;
+    // Cutting the last agency's latest years keeps every carry-over chain intact (years only depend on earlier ones).
+    const reports = out.reports.length > left ? out.reports.slice(0, left) : out.reports;
+    left -= reports.length;
+    yield { agency: out.agency, reports };
+    if (left === 0) return;
+  }
+}
+
+/** Generates one agency's reports; every agency draws from its own seeded stream. */
+class AgencyGenerator {
+  readonly asOf: Date;
+  private readonly root: Rng;
+  private readonly ix: RegionIndex;
+  private readonly check: boolean;
+  private readonly anchors = new Map<string, Map<number, SampleReport>>();
+
+  constructor(
+    opts: GenerateOptions & { seed: number; regions: RegionIndex },
+    /** the agencies planned so far, by key (a department's government must be there for its narrative) */
+    private readonly byKey: ReadonlyMap<string, DemoAgency>,
+  ) {
+    this.asOf = opts.asOf ?? DEMO_AS_OF;
+    this.root = new Rng(opts.seed);
+    this.ix = opts.regions;
+    this.check = opts.check ?? true;
+    for (const s of opts.samples ?? []) {
+      const key = `${s.agency.regionCode}:${s.agency.name}`;
+      const m = this.anchors.get(key) ?? new Map<number, SampleReport>();
+      m.set(s.year, s);
+      this.anchors.set(key, m);
+    }
+  }
+
+  generate(agency: DemoAgency): { agency: DemoAgency & { createdAt: Date }; reports: DemoReport[] } {
+    const { ix, asOf } = this;
+    const rng = this.root.fork("agency", agency.key);
+    const pins = this.anchors.get(agency.key);
     const firstPin = pins ? [...pins.values()].sort((x, y) => x.year - y.year)[0] : undefined;
     const profile = makeProfile(rng.fork("profile"), agency.kind, agency.level, agency.department, firstPin);
     let state: SeriesState = initialState(rng.fork("state"), profile, firstPin);
     const filing = filingPlan(rng.fork("filing"), agency, pins);
-    const ctxBase = narrativeBase(ix, agency, byKey);
+    const ctxBase = narrativeBase(ix, agency, this.byKey);
     let previous: { formatVersion: FormatVersion; cells: CellMap } | undefined;
+    const reports: DemoReport[] = [];
+    let firstActivity = Infinity;
 
     for (let year = DEMO_FIRST_YEAR; year <= DEMO_LAST_YEAR; year++) {
       const v = formatForYear(year);
@@ -156,27 +222,23 @@ export function generateDemo(opts: GenerateOptions = {}): DemoDataset {
       const report = pin
         ? sampleReport(pin, agency)
         : generatedReport(rng.fork("report", year), agency, year, v, profile.scope, cells, status, ctxBase, previous, asOf);
-      if (check) {
+      if (this.check) {
         for (const rev of report.revisions) {
           const errors = validate(v, rev.cells, { previous }).filter((i) => i.severity === "error");
           if (errors.length > 0) throw new DemoValidationError({ agency: agency.name, year, revision: rev.number }, errors);
         }
       }
       reports.push(report);
-      const t = report.createdAt.getTime();
-      firstActivity.set(agency.key, Math.min(firstActivity.get(agency.key) ?? Infinity, t));
+      firstActivity = Math.min(firstActivity, report.createdAt.getTime());
       const shown = report.revisions.find((r) => r.number === report.publishedRevisionNumber) ?? report.revisions[report.revisions.length - 1]!;
       previous = { formatVersion: v, cells: shown.cells };
     }
-  }
 
-  const withCreated = agencies.map((a) => {
-    const first = firstActivity.get(a.key);
-    const rng = root.fork("agency-created", a.key);
-    const createdAt = new Date((first ?? Date.UTC(2025, 11, 15)) - rng.uniform(1, 40) * 24 * 3600_000);
-    return { ...a, createdAt };
-  });
-  return { seed, asOf, agencies: withCreated, reports };
+    const createdRng = this.root.fork("agency-created", agency.key);
+    const first = Number.isFinite(firstActivity) ? firstActivity : Date.UTC(2025, 11, 15);
+    const createdAt = new Date(first - createdRng.uniform(1, 40) * 24 * 3600_000);
+    return { agency: { ...agency, createdAt }, reports };
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -251,7 +313,7 @@ interface NarrativeBase {
   upper: string | null;
 }
 
-function narrativeBase(ix: RegionIndex, agency: DemoAgency, byKey: Map<string, DemoAgency>): NarrativeBase {
+function narrativeBase(ix: RegionIndex, agency: DemoAgency, byKey: ReadonlyMap<string, DemoAgency>): NarrativeBase {
   const region = ix.get(agency.regionCode);
   const regionName = region ? cleanName(region.name) : agency.name;
   const parent = agency.parentKey ? byKey.get(agency.parentKey) : undefined;

@@ -5,14 +5,17 @@ export {
   DEMO_SEED,
   DemoValidationError,
   generateDemo,
+  streamDemo,
   summarize,
+  type DemoAgencyReports,
   type DemoAuditEvent,
   type DemoDataset,
   type DemoReport,
   type DemoRevision,
   type GenerateOptions,
+  type StreamOptions,
 } from "./generate";
 export { loadSamples, SAMPLE_DEFINITIONS, type SampleReport } from "./samples";
-export { existingDemoData, resetDemoData, writeDemo, type WriteOptions, type WriteResult } from "./write";
+export { DemoWriter, existingDemoData, resetDemoData, writeDemo, type WriteOptions, type WriteResult } from "./write";
 export { DEMO_AS_OF, deadlineFor } from "./timeline";
-export { planAgencies, type AgencyKind, type DemoAgency } from "./plan";
+export { agencyPlan, planAgencies, type AgencyKind, type AgencyLevel, type DemoAgency, type PlanOrder } from "./plan";

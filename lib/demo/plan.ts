@@ -1,13 +1,19 @@
-// Which agencies the demo has: for each chosen county or prefecture (a "jurisdiction"), its government, 10–20 of its
-// departments and, for a county, its real townships and street offices (from the region list). Jurisdictions come in a
-// fixed order — the three sample reports' places first, then places in 吉林, 黑龙江, 湖北, 浙江 and 北京 (a district of
-// a municipality and a province-administered city 仙桃 included) — until the requested number of agencies is reached.
+// Which agencies the demo has: for each chosen province, prefecture or county (a "jurisdiction"), its government,
+// 10–23 of its departments and, for a county, its real townships and street offices (from the region list).
+// Jurisdictions come in a fixed order until the requested number of agencies is reached:
+//   - "demo" (the seeded demo): the three sample reports' places first, then places in 吉林, 黑龙江, 湖北, 浙江 and
+//     北京 (a district of a municipality and a province-administered city 仙桃 included);
+//   - "national" (scripts/bench-data.ts): the sample places, then the whole country round-robin over the 31
+//     provinces, each province's own government first, then its prefectures and counties in a seeded random order,
+//     so that any prefix of the plan is spread over every province and every level.
 import { initialsOf } from "../regions/initials";
 import type { RegionIndex, RegionRow } from "../regions/source";
 import { DEPARTMENTS, governmentSuffix, type DepartmentType } from "./catalog";
 import { Rng } from "./prng";
 
 export type AgencyKind = "GOVERNMENT" | "DEPARTMENT" | "TOWNSHIP" | "SUBDISTRICT" | "OTHER";
+export type AgencyLevel = 1 | 2 | 3 | 4;
+export type PlanOrder = "demo" | "national";
 
 export interface DemoAgency {
   /** stable identity inside the dataset: "<regionCode>:<name>" (the table's unique key) */
@@ -17,8 +23,8 @@ export interface DemoAgency {
   regionCode: string;
   parentKey: string | null;
   initials: string;
-  /** the government's level: prefecture (2) or county (3) or township (4) */
-  level: 2 | 3 | 4;
+  /** the government's level: province (1), prefecture (2), county (3) or township (4) */
+  level: AgencyLevel;
   /** the department type, for departments */
   department?: DepartmentType;
   /** the county or prefecture region the agency belongs to (its government's region) */
@@ -66,8 +72,14 @@ export function cleanName(name: string): string {
   return name.replace(/[（(][^）)]*[）)]/g, "").trim() || name;
 }
 
+/** 北京市, 天津市, 上海市, 重庆市: province-level cities, whose departments are named like a city's. */
+function isMunicipality(region: RegionRow): boolean {
+  return region.level === 1 && region.name.endsWith("市");
+}
+
 /** The official name of a region's government. */
 export function governmentName(ix: RegionIndex, region: RegionRow): string {
+  if (region.level === 1) return `${region.name}人民政府`;
   if (region.level === 2) return `${region.name}${governmentSuffix(region.name)}`;
   // districts are usually named with their city: 白城市洮北区人民政府, 北京市东城区人民政府
   const parent = region.parentCode ? ix.get(region.parentCode) : undefined;
@@ -76,8 +88,17 @@ export function governmentName(ix: RegionIndex, region: RegionRow): string {
 }
 
 export function departmentName(region: RegionRow, d: DepartmentType): string {
+  if (region.level === 1) {
+    if (d.key === "office" || !isMunicipality(region)) return `${region.name}${d.province ?? d.prefecture ?? d.county}`;
+    return `${region.name}${d.prefecture ?? d.county}`;
+  }
   if (d.key === "office") return `${region.name}${governmentSuffix(region.name)}办公室`;
   return `${region.name}${region.level === 2 ? (d.prefecture ?? d.county) : d.county}`;
+}
+
+/** Whether a government of this region has such a department (provinces have no 城市管理 department). */
+function hasDepartment(region: RegionRow, d: DepartmentType): boolean {
+  return region.level !== 1 || isMunicipality(region) || d.province !== null;
 }
 
 export function townshipAgencyName(county: RegionRow, township: RegionRow): { name: string; kind: "TOWNSHIP" | "SUBDISTRICT" } | null {
@@ -87,7 +108,12 @@ export function townshipAgencyName(county: RegionRow, township: RegionRow): { na
   return { name: kind === "SUBDISTRICT" ? `${county.name}${t}办事处` : `${county.name}${t}人民政府`, kind };
 }
 
-function jurisdictionOrder(ix: RegionIndex): string[] {
+function isGovernmentSeat(r: RegionRow | undefined): r is RegionRow {
+  return !!r && r.level >= 1 && r.level <= 3 && !NOT_A_GOVERNMENT.test(r.name);
+}
+
+/** The "demo" order: sample places, priority places, then counties and prefectures of five provinces. */
+function demoOrder(ix: RegionIndex): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   const add = (code: string) => {
@@ -104,49 +130,89 @@ function jurisdictionOrder(ix: RegionIndex): string[] {
   return out;
 }
 
+/** The places of the three sample reports, first in the national order too. */
+const SAMPLE_JURISDICTIONS = PRIORITY_JURISDICTIONS.slice(0, 3);
+
+/**
+ * The "national" order: the sample places, then round-robin over the provinces (by code): each province's
+ * government first, then its prefectures and counties in a random order drawn from the seed. Every place with a
+ * government is in it exactly once.
+ */
+function* nationalOrder(ix: RegionIndex, seed: number): Generator<string> {
+  const seen = new Set<string>(SAMPLE_JURISDICTIONS);
+  yield* SAMPLE_JURISDICTIONS;
+  const provinces = [...ix.byCode.values()].filter((r) => r.level === 1).sort((a, b) => (a.code < b.code ? -1 : 1));
+  const queues = provinces.map((p) => {
+    const below: RegionRow[] = [];
+    const walk = (code: string) => {
+      for (const c of ix.childrenOf(code)) {
+        if (c.level > 3) continue;
+        if (isGovernmentSeat(c) && !seen.has(c.code)) below.push(c);
+        walk(c.code);
+      }
+    };
+    walk(p.code);
+    const shuffled = new Rng(seed).fork("national", p.code).shuffle(below);
+    return [p.code, ...shuffled.map((r) => r.code)];
+  });
+  for (let round = 0; queues.some((q) => round < q.length); round++) {
+    for (const q of queues) if (round < q.length) yield q[round]!;
+  }
+}
+
 /**
  * Agencies of the first jurisdictions until `count` is reached (at least the three sample agencies' own
  * jurisdictions' first agencies). Deterministic for a seed; the result for a smaller count is a prefix of the result
  * for a larger one.
  */
-export function planAgencies(ix: RegionIndex, count: number, seed: number): DemoAgency[] {
+export function planAgencies(ix: RegionIndex, count: number, seed: number, order: PlanOrder = "demo"): DemoAgency[] {
   const out: DemoAgency[] = [];
+  if (count <= 0) return out;
+  for (const a of agencyPlan(ix, seed, order)) {
+    out.push(a);
+    if (out.length >= count) break;
+  }
+  return out;
+}
+
+/** Every agency of the plan, jurisdiction by jurisdiction, a government before its departments and townships. */
+export function* agencyPlan(ix: RegionIndex, seed: number, order: PlanOrder = "demo"): Generator<DemoAgency> {
   const keys = new Set<string>();
-  const push = (a: Omit<DemoAgency, "key" | "initials">) => {
+  const make = (a: Omit<DemoAgency, "key" | "initials">): DemoAgency | null => {
     const key = `${a.regionCode}:${a.name}`;
-    if (keys.has(key)) return;
+    if (keys.has(key)) return null;
     keys.add(key);
-    out.push({ ...a, key, initials: initialsOf(a.name) });
+    return { ...a, key, initials: initialsOf(a.name) };
   };
 
-  for (const code of jurisdictionOrder(ix)) {
-    if (out.length >= count) break;
+  for (const code of order === "national" ? nationalOrder(ix, seed) : demoOrder(ix)) {
     const region = ix.require(code);
     const rng = new Rng(seed).fork("jurisdiction", code);
-    const level = region.level as 2 | 3;
+    const level = region.level as 1 | 2 | 3;
     const govName = governmentName(ix, region);
     const govKey = `${code}:${govName}`;
-    push({ name: govName, kind: "GOVERNMENT", regionCode: code, parentKey: null, level, jurisdictionCode: code });
+    const gov = make({ name: govName, kind: "GOVERNMENT", regionCode: code, parentKey: null, level, jurisdictionCode: code });
+    if (gov) yield gov;
 
-    // departments: the core ones (a few may be missing) and some others
-    const core = DEPARTMENTS.filter((d) => d.core);
-    const optional = DEPARTMENTS.filter((d) => !d.core);
+    // departments: the core ones (a few may be missing) and some others; bigger governments have more
+    const available = DEPARTMENTS.filter((d) => hasDepartment(region, d));
+    const core = available.filter((d) => d.core);
+    const optional = available.filter((d) => !d.core);
     const dropped = new Set(rng.sample(core.filter((d) => d.key !== "office"), rng.int(0, 3)).map((d) => d.key));
-    const extra = rng.sample(optional, rng.int(level === 2 ? 3 : 0, level === 2 ? 8 : 5));
+    const extra = rng.sample(optional, rng.int(level <= 2 ? 3 : 0, level <= 2 ? 8 : 5));
     const depts = [...core.filter((d) => !dropped.has(d.key)), ...extra];
     for (const d of depts) {
-      if (out.length >= count) break;
-      push({ name: departmentName(region, d), kind: "DEPARTMENT", regionCode: code, parentKey: govKey, level, department: d, jurisdictionCode: code });
+      const a = make({ name: departmentName(region, d), kind: "DEPARTMENT", regionCode: code, parentKey: govKey, level, department: d, jurisdictionCode: code });
+      if (a) yield a;
     }
 
     if (level === 3) {
       for (const t of ix.childrenOf(code)) {
-        if (out.length >= count) break;
         const named = townshipAgencyName(region, t);
         if (!named) continue;
-        push({ name: named.name, kind: named.kind, regionCode: t.code, parentKey: govKey, level: 4, jurisdictionCode: code });
+        const a = make({ name: named.name, kind: named.kind, regionCode: t.code, parentKey: govKey, level: 4, jurisdictionCode: code });
+        if (a) yield a;
       }
     }
   }
-  return out;
 }

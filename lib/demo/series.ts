@@ -87,7 +87,7 @@ const YEAR_FACTOR: Record<number, number> = { 2019: 0.8, 2020: 0.9, 2021: 1, 202
 export function makeProfile(
   rng: Rng,
   kind: string,
-  level: 2 | 3 | 4,
+  level: 1 | 2 | 3 | 4,
   department: DepartmentType | undefined,
   anchor?: { formatVersion: FormatVersion; cells: CellMap },
 ): Profile {
@@ -95,22 +95,24 @@ export function makeProfile(
   const noise = () => rng.logNormal(0.45);
   let p: Profile;
   if (kind === "GOVERNMENT") {
-    const big = level === 2;
+    // a summary of the whole jurisdiction: a province's is about three prefectures' worth, a prefecture's 2.5 counties'
+    const size = level === 1 ? 2 : level === 2 ? 1 : 0;
+    const by = (county: number, prefecture: number, province: number) => [county, prefecture, province][size]!;
     p = {
       scope: "SUMMARY",
       township: false,
-      demand: (big ? 90 : 35) * noise(),
+      demand: by(35, 90, 280) * noise(),
       demandCap: Infinity,
-      licensing: (big ? 30000 : 9000) * noise(),
-      otherServices: (big ? 40000 : 12000) * noise(),
-      punishment: (big ? 5000 : 1200) * noise(),
-      coercion: (big ? 300 : 60) * noise(),
-      docs: (big ? 25 : 6) * noise(),
-      regulations: big && rng.chance(0.6),
-      procurementProjects: (big ? 300 : 60) * noise(),
+      licensing: by(9000, 30000, 90000) * noise(),
+      otherServices: by(12000, 40000, 120000) * noise(),
+      punishment: by(1200, 5000, 15000) * noise(),
+      coercion: by(60, 300, 900) * noise(),
+      docs: by(6, 25, 60) * noise(),
+      regulations: size > 0 && rng.chance(size === 2 ? 0.95 : 0.6),
+      procurementProjects: by(60, 300, 900) * noise(),
       procurementAvg: rng.uniform(300_000, 900_000),
-      fees: (big ? 4000 : 900) * noise(),
-      feeItems: (big ? 90 : 25) * noise(),
+      fees: by(900, 4000, 12000) * noise(),
+      feeItems: by(25, 90, 200) * noise(),
       reviewRate: 0.05,
       carryRate: 0.06,
     };
@@ -135,7 +137,7 @@ export function makeProfile(
     };
   } else {
     const d = department;
-    const scale = level === 2 ? 2.2 : 1;
+    const scale = level === 1 ? 3.5 : level === 2 ? 2.2 : 1;
     p = {
       scope: "OWN",
       township: false,

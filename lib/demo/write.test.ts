@@ -2,9 +2,24 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadRegions } from "../regions/load";
 import { buildRegionRows } from "../regions/source";
 import { createPrivateSchema, type PrivateSchema } from "../regions/test-schema";
-import { generateDemo, summarize } from "./generate";
+import { generateDemo, streamDemo, summarize } from "./generate";
 import { loadSamples } from "./samples";
-import { existingDemoData, resetDemoData, writeDemo } from "./write";
+import { DemoWriter, existingDemoData, resetDemoData, writeDemo } from "./write";
+
+/** A digest of what was written, ids included (audit event ids only when asked). */
+async function snapshotOf(db: PrivateSchema, opts: { auditIds: boolean }) {
+  const T = (name: string) => `"${db.schema}"."${name}"`;
+  const q = (sql: string) => db.client.query(sql).then((r) => r.rows);
+  return {
+    agencies: await q(`SELECT id, name, kind, "regionCode", "parentId", initials, "createdAt" FROM ${T("Agency")} ORDER BY id`),
+    reports: await q(`SELECT id, "agencyId", year, "formatVersion", scope, status, "publishedRevisionId", "firstPublishedAt" FROM ${T("Report")} ORDER BY id`),
+    revisions: await q(`SELECT id, "reportId", number, state, reason, md5(s1_overall || s2_active || s3_requests || "s4_reviewLitigation" || s5_problems || s6_other) AS text, prefilled, "publishedAt" FROM ${T("ReportRevision")} ORDER BY id`),
+    cells: await q(`SELECT count(*)::int AS n, md5(string_agg("revisionId" || ':' || key || '=' || coalesce(value::text, 'NULL'), ',' ORDER BY "revisionId", key)) AS h FROM ${T("Cell")}`),
+    audit: opts.auditIds
+      ? await q(`SELECT id, at, action, "reportId", "revisionId", detail FROM ${T("AuditEvent")} ORDER BY id`)
+      : await q(`SELECT at, action, "reportId", "revisionId", detail FROM ${T("AuditEvent")} ORDER BY "reportId", at, action`),
+  };
+}
 
 describe("writeDemo (database)", () => {
   let db: PrivateSchema;
@@ -22,17 +37,7 @@ describe("writeDemo (database)", () => {
     await db?.drop();
   });
 
-  /** a digest of what was written, ids included */
-  async function snapshot() {
-    const q = (sql: string) => db.client.query(sql).then((r) => r.rows);
-    return {
-      agencies: await q(`SELECT id, name, kind, "regionCode", "parentId", initials, "createdAt" FROM ${T("Agency")} ORDER BY id`),
-      reports: await q(`SELECT id, "agencyId", year, "formatVersion", scope, status, "publishedRevisionId", "firstPublishedAt" FROM ${T("Report")} ORDER BY id`),
-      revisions: await q(`SELECT id, "reportId", number, state, reason, md5(s1_overall || s2_active || s3_requests || "s4_reviewLitigation" || s5_problems || s6_other) AS text, prefilled, "publishedAt" FROM ${T("ReportRevision")} ORDER BY id`),
-      cells: await q(`SELECT count(*)::int AS n, md5(string_agg("revisionId" || ':' || key || '=' || coalesce(value::text, 'NULL'), ',' ORDER BY "revisionId", key)) AS h FROM ${T("Cell")}`),
-      audit: await q(`SELECT id, at, action, "reportId", "revisionId", detail FROM ${T("AuditEvent")} ORDER BY id`),
-    };
-  }
+  const snapshot = () => snapshotOf(db, { auditIds: true });
 
   it("writes agencies, reports, revisions, cells and audit events in bulk", { timeout: 120_000 }, async () => {
     const result = await writeDemo(db.client, ds, { schema: db.schema });
@@ -104,5 +109,42 @@ describe("writeDemo (database)", () => {
     expect(await existingDemoData(db.client, { schema: db.schema })).toEqual({ agencies: 0, reports: 0 });
     await writeDemo(db.client, generateDemo({ agencies: 80, samples }), { schema: db.schema, skipCellForeignKeyCheck: false });
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("DemoWriter: a streamed data set written chunk by chunk (scripts/bench-data.ts)", () => {
+  let db: PrivateSchema;
+  const items = [...streamDemo({ reports: 240, samples: loadSamples() })];
+
+  beforeAll(async () => {
+    db = await createPrivateSchema(inject("databaseUrl"), "demo_chunks");
+    const codes = [...new Set(items.map((i) => i.agency.regionCode))];
+    await loadRegions(db.client, { schema: db.schema, rows: buildRegionRows({ only: codes }) });
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  // audit ids follow time order within a transaction only, so the events themselves are compared
+  const snapshot = () => snapshotOf(db, { auditIds: false });
+
+  it("writes the same rows as one writeDemo, with departments in a later chunk than their government", { timeout: 120_000 }, async () => {
+    const writer = new DemoWriter(db.client, { schema: db.schema });
+    const chunks = [items.slice(0, 3), items.slice(3, 20), items.slice(20)];
+    expect(chunks[1]!.some((i) => i.agency.parentKey === items[0]!.agency.key)).toBe(true);
+    for (const chunk of chunks) {
+      await db.client.query("BEGIN");
+      await writer.writeAgencies(chunk.map((i) => i.agency));
+      await writer.writeReports(chunk.flatMap((i) => i.reports));
+      await db.client.query("COMMIT");
+    }
+    const reports = items.flatMap((i) => i.reports);
+    expect(writer.result()).toMatchObject({ agencies: items.length, reports: 240, revisions: reports.reduce((s, r) => s + r.revisions.length, 0) });
+    const chunked = await snapshot();
+    expect(chunked.reports).toHaveLength(240);
+
+    await resetDemoData(db.client, { schema: db.schema });
+    await writeDemo(db.client, { seed: 0, asOf: new Date(), agencies: items.map((i) => i.agency), reports }, { schema: db.schema });
+    expect(await snapshot()).toEqual(chunked);
   });
 });

@@ -1,8 +1,9 @@
-// Writes a demo data set with bulk statements (unnest arrays, thousands of rows each) in one transaction:
-// agencies (upserted by their unique region + name, so ids survive a reset when nothing else changed), reports,
-// revisions, cells, the published-revision pointers and the audit trail.
+// Writes a demo data set with bulk statements (unnest arrays, thousands of rows each): agencies (upserted by their
+// unique region + name, so ids survive a reset when nothing else changed), reports, revisions, cells, the
+// published-revision pointers and the audit trail. writeDemo does it in one transaction; DemoWriter in parts, for
+// data sets too big to hold in memory at once (scripts/bench-data.ts).
 import { bulkInsert, countRows, qualified, utcTimestamp, type Queryable, type SqlTarget } from "../regions/db";
-import type { DemoDataset } from "./generate";
+import type { DemoDataset, DemoReport } from "./generate";
 
 export interface WriteOptions extends SqlTarget {
   /** rows per statement for cells (default 20,000) */
@@ -31,19 +32,66 @@ export interface WriteResult {
 const SECTION_COLUMNS = ["s1_overall", "s2_active", "s3_requests", "s4_reviewLitigation", "s5_problems", "s6_other"] as const;
 
 export async function writeDemo(q: Queryable, ds: DemoDataset, opts: WriteOptions = {}): Promise<WriteResult> {
-  const t = (name: string) => qualified(opts, name);
-  const ms: Record<string, number> = {};
-  let mark = performance.now();
-  const lap = (step: string) => {
-    const now = performance.now();
-    ms[step] = Math.round(now - mark);
-    mark = now;
-    opts.log?.(`  ${step}: ${ms[step]} ms`);
-  };
-
   await q.query("BEGIN");
   try {
-    // ---- agencies
+    const w = new DemoWriter(q, opts);
+    await w.writeAgencies(ds.agencies);
+    await w.writeReports(ds.reports);
+    await q.query("COMMIT");
+    return w.result();
+  } catch (e) {
+    await q.query("ROLLBACK").catch(() => {});
+    throw e;
+  }
+}
+
+/**
+ * Writes a data set in parts, inside transactions the caller opens: writeDemo writes everything in one, and
+ * scripts/bench-data.ts one per chunk of a streamed data set (streamDemo). Agency ids are remembered across calls,
+ * so a chunk's departments and reports may belong to agencies written by an earlier chunk.
+ */
+export class DemoWriter {
+  private readonly agencyId = new Map<string, number>();
+  private skipFk: boolean | undefined;
+  private readonly totals = { agencies: 0, reports: 0, revisions: 0, cells: 0, audit: 0 };
+  private readonly ms: Record<string, number> = {};
+
+  constructor(
+    private readonly q: Queryable,
+    private readonly opts: WriteOptions = {},
+  ) {}
+
+  /** counts written so far, and milliseconds per step summed over every call */
+  result(): WriteResult {
+    return { ...this.totals, ms: { ...this.ms } };
+  }
+
+  private t(name: string): string {
+    return qualified(this.opts, name);
+  }
+
+  private timer() {
+    let mark = performance.now();
+    return (step: string) => {
+      const now = performance.now();
+      const ms = Math.round(now - mark);
+      this.ms[step] = (this.ms[step] ?? 0) + ms;
+      mark = now;
+      this.opts.log?.(`  ${step}: ${ms} ms`);
+    };
+  }
+
+  private idOf(key: string): number {
+    const id = this.agencyId.get(key);
+    if (id === undefined) throw new Error(`agency ${key} was not written`);
+    return id;
+  }
+
+  /** Upserts agencies on (regionCode, name); a parent must be in this call or an earlier one. */
+  async writeAgencies(agencies: DemoDataset["agencies"]): Promise<void> {
+    const { q } = this;
+    const t = (name: string) => this.t(name);
+    const lap = this.timer();
     const agencyRows = await bulkInsert(
       q,
       t("Agency"),
@@ -54,24 +102,27 @@ export async function writeDemo(q: Queryable, ds: DemoDataset, opts: WriteOption
         { name: "initials", type: "text" },
         { name: "createdAt", type: "timestamp" },
       ],
-      ds.agencies.map((a) => [a.name, a.kind, a.regionCode, a.initials, utcTimestamp(a.createdAt)]),
+      agencies.map((a) => [a.name, a.kind, a.regionCode, a.initials, utcTimestamp(a.createdAt)]),
       {
         suffix: `ON CONFLICT ("regionCode", "name") DO UPDATE SET "kind" = EXCLUDED."kind", "initials" = EXCLUDED."initials"`,
         returning: `"id", "regionCode", "name"`,
       },
     );
-    const agencyId = new Map<string, number>(agencyRows.map((r) => [`${r.regionCode}:${r.name}`, Number(r.id)]));
-    const idOf = (key: string) => {
-      const id = agencyId.get(key);
-      if (id === undefined) throw new Error(`agency ${key} was not written`);
-      return id;
-    };
-    const parents = ds.agencies.map((a) => [idOf(a.key), a.parentKey ? idOf(a.parentKey) : null] as const);
+    for (const r of agencyRows) this.agencyId.set(`${r.regionCode}:${r.name}`, Number(r.id));
+    const parents = agencies.map((a) => [this.idOf(a.key), a.parentKey ? this.idOf(a.parentKey) : null] as const);
     await q.query(
       `UPDATE ${t("Agency")} AS a SET "parentId" = u.p FROM unnest($1::int4[], $2::int4[]) AS u(id, p) WHERE a."id" = u.id`,
       [parents.map((p) => p[0]), parents.map((p) => p[1])],
     );
+    this.totals.agencies += agencies.length;
     lap("agencies");
+  }
+
+  /** Reports with their revisions, cells, published pointers and audit events; their agencies must be written. */
+  async writeReports(reports: readonly DemoReport[]): Promise<void> {
+    const { q, opts } = this;
+    const t = (name: string) => this.t(name);
+    const lap = this.timer();
 
     // ---- reports
     const reportRows = await bulkInsert(
@@ -87,8 +138,8 @@ export async function writeDemo(q: Queryable, ds: DemoDataset, opts: WriteOption
         { name: "createdAt", type: "timestamp" },
         { name: "updatedAt", type: "timestamp" },
       ],
-      ds.reports.map((r) => [
-        idOf(r.agencyKey),
+      reports.map((r) => [
+        this.idOf(r.agencyKey),
         r.year,
         r.formatVersion,
         r.scope,
@@ -100,11 +151,11 @@ export async function writeDemo(q: Queryable, ds: DemoDataset, opts: WriteOption
       { returning: `"id", "agencyId", "year"` },
     );
     const reportId = new Map<string, number>(reportRows.map((r) => [`${r.agencyId}/${r.year}`, Number(r.id)]));
-    const reportIdOf = (agencyKey: string, year: number) => reportId.get(`${idOf(agencyKey)}/${year}`)!;
+    const reportIdOf = (agencyKey: string, year: number) => reportId.get(`${this.idOf(agencyKey)}/${year}`)!;
     lap("reports");
 
     // ---- revisions
-    const revisionInput = ds.reports.flatMap((r) => {
+    const revisionInput = reports.flatMap((r) => {
       const rid = reportIdOf(r.agencyKey, r.year);
       return r.revisions.map((rev) => [
         rid,
@@ -148,24 +199,23 @@ export async function writeDemo(q: Queryable, ds: DemoDataset, opts: WriteOption
     const cellSql =
       `INSERT INTO ${t("Cell")} ("revisionId", "key", "value") ` +
       `SELECT * FROM unnest($1::int4[], $2::text[], $3::numeric[])`;
-    const skipFk =
+    this.skipFk ??=
       opts.skipCellForeignKeyCheck === true ||
       ((opts.skipCellForeignKeyCheck ?? "auto") === "auto" &&
         (await q.query(`SELECT current_setting('is_superuser') AS su`)).rows[0]?.su === "on");
-    if (skipFk) await q.query("SET LOCAL session_replication_role = replica");
+    if (this.skipFk) await q.query("SET LOCAL session_replication_role = replica");
     let ids: number[] = [];
     let keys: string[] = [];
     let values: (string | null)[] = [];
-    let cellCount = 0;
     const flush = async () => {
       if (ids.length === 0) return;
       await q.query(cellSql, [ids, keys, values]);
-      cellCount += ids.length;
+      this.totals.cells += ids.length;
       ids = [];
       keys = [];
       values = [];
     };
-    for (const r of ds.reports) {
+    for (const r of reports) {
       const rid = reportIdOf(r.agencyKey, r.year);
       for (const rev of r.revisions) {
         const vid = revisionIdOf(rid, rev.number);
@@ -178,11 +228,11 @@ export async function writeDemo(q: Queryable, ds: DemoDataset, opts: WriteOption
       }
     }
     await flush();
-    if (skipFk) await q.query("SET LOCAL session_replication_role = origin");
+    if (this.skipFk) await q.query("SET LOCAL session_replication_role = origin");
     lap("cells");
 
     // ---- published pointers
-    const pointers = ds.reports
+    const pointers = reports
       .filter((r) => r.publishedRevisionNumber !== null)
       .map((r) => {
         const rid = reportIdOf(r.agencyKey, r.year);
@@ -194,8 +244,8 @@ export async function writeDemo(q: Queryable, ds: DemoDataset, opts: WriteOption
     );
     lap("published pointers");
 
-    // ---- audit trail
-    const auditInput = ds.reports.flatMap((r) => {
+    // ---- audit trail, in time order (within this call)
+    const auditInput = reports.flatMap((r) => {
       const rid = reportIdOf(r.agencyKey, r.year);
       return r.audit.map((e) => [utcTimestamp(e.at), e.action, rid, revisionIdOf(rid, e.revisionNumber), JSON.stringify(e.detail)]);
     });
@@ -214,20 +264,10 @@ export async function writeDemo(q: Queryable, ds: DemoDataset, opts: WriteOption
     );
     lap("audit");
 
-    await q.query("COMMIT");
-  } catch (e) {
-    await q.query("ROLLBACK").catch(() => {});
-    throw e;
+    this.totals.reports += reports.length;
+    this.totals.revisions += revisionRows.length;
+    this.totals.audit += auditInput.length;
   }
-
-  return {
-    agencies: ds.agencies.length,
-    reports: ds.reports.length,
-    revisions: ds.reports.reduce((s, r) => s + r.revisions.length, 0),
-    cells: ds.reports.reduce((s, r) => s + r.revisions.reduce((x, rev) => x + Object.keys(rev.cells).length, 0), 0),
-    audit: ds.reports.reduce((s, r) => s + r.audit.length, 0),
-    ms,
-  };
 }
 
 export interface ExistingData {
