@@ -3,6 +3,8 @@
  *
  *   npx tsx scripts/import.ts <file or folder> [--json] [--timeout <seconds>]
  *   npm run -s import -- <file or folder> [--json]
+ *   npm run -s import -- <file or folder> --into-db --agency <id>   (lib/db is server-only: the npm script runs tsx
+ *                                                                 with --conditions=react-server)
  *
  * Output (decisions.md, "Import CLI"): for one file one JSON object; for a folder one JSON object per file, one per
  * line (JSON Lines), files sorted by name (regular files directly in the folder, dot-files skipped). Each object:
@@ -21,7 +23,7 @@ import path from "node:path";
 import { allKeys } from "../lib/format";
 import { isFatal, LIMITS, parseReport, type ImportResult } from "../lib/import";
 import { failed } from "../lib/import/parse";
-import { databaseSink } from "./import/into-db";
+import { fileTooLarge, parseWithin } from "../lib/import/within";
 
 interface Options {
   target: string;
@@ -37,8 +39,11 @@ interface ImportSink {
   close?(): Promise<void>;
 }
 
-function createSinks(options: Options): (ImportSink & { failures?: number })[] {
-  return options.intoDbAgency === null ? [] : [databaseSink(options.intoDbAgency)];
+async function createSinks(options: Options): Promise<(ImportSink & { failures?: number })[]> {
+  if (options.intoDbAgency === null) return [];
+  // Loaded only for --into-db: the database layer is server-only code (it needs --conditions=react-server).
+  const { databaseSink } = await import("./import/into-db");
+  return [databaseSink(options.intoDbAgency)];
 }
 
 const USAGE = `用法: npx tsx scripts/import.ts <文件或文件夹> [--json] [--timeout <秒>] [--into-db --agency <机关编号>]
@@ -103,28 +108,9 @@ async function importFile(file: string, timeoutMs: number): Promise<ImportResult
     return failed("EMPTY_FILE", `无法打开文件：${(e as Error).message}`);
   }
   if (size > LIMITS.maxFileBytes) {
-    return failed(
-      "FILE_TOO_LARGE",
-      `文件大小 ${(size / 1024 / 1024).toFixed(1)} MB，超过上限 ${LIMITS.maxFileBytes / 1024 / 1024} MB，未读取`,
-    );
+    return fileTooLarge(size);
   }
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<ImportResult>((resolve) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      resolve(failed("TIMEOUT", `读取超过 ${timeoutMs / 1000} 秒，已放弃（文件可能过于复杂或已损坏）`));
-    }, timeoutMs);
-  });
-  const work = (async () => {
-    const buffer = await readFile(file);
-    return parseReport({ buffer, filename: path.basename(file) }, { signal: controller.signal });
-  })().catch((e: unknown) => failed("UNSUPPORTED_FORMAT", `读取时出错：${String((e as Error)?.message ?? e).slice(0, 200)}`));
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return parseWithin(async (signal) => parseReport({ buffer: await readFile(file), filename: path.basename(file) }, { signal }), timeoutMs);
 }
 
 const SCOPE_LABEL = { OWN: "本机关报告", SUMMARY: "汇总报告" } as const;
@@ -189,7 +175,14 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const sinks = createSinks(options);
+  let sinks: Awaited<ReturnType<typeof createSinks>>;
+  try {
+    sinks = await createSinks(options);
+  } catch (e) {
+    if (!/Client Component|server-only/i.test(String((e as Error)?.message))) throw e;
+    console.error("错误：--into-db 需要以 npm run -s import -- … 运行（或 npx tsx --conditions=react-server scripts/import.ts …）");
+    return 1;
+  }
   let code = 0;
   for (const file of files) {
     if (!options.json && folder) console.error(`读取 ${file} …`);

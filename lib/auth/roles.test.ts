@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { canEditReport, canReadWorkingCopy, canReview, canStartReport, canManageUsers, type Actor, type ReportScopeInfo } from "./roles";
+import { canBulkImport, canEditReport, canImportReport, canReadWorkingCopy, canReview, canStartReport, canManageUsers, type Actor, type ReportScopeInfo } from "./roles";
 
 const clerk: Actor = { id: "c", role: "CLERK", agencyId: 7, regionCode: null };
 const otherClerk: Actor = { id: "c2", role: "CLERK", agencyId: 8, regionCode: null };
@@ -41,6 +41,22 @@ describe("authorization rules", () => {
     expect(canStartReport(supervisor, { id: 7, regionCode: "220802" })).toBe(true);
     expect(canStartReport(outsider, { id: 7, regionCode: "220802" })).toBe(false);
     expect(canStartReport(admin, { id: 7, regionCode: "220802" })).toBe(false);
+  });
+  it("lets a clerk import only for their agency, a supervisor within their region, an administrator anywhere", () => {
+    const agency = { id: 7, regionCode: "220802" };
+    expect(canImportReport(clerk, agency)).toBe(true);
+    expect(canImportReport(otherClerk, agency)).toBe(false);
+    expect(canImportReport(supervisor, agency)).toBe(true);
+    expect(canImportReport(outsider, agency)).toBe(false);
+    expect(canImportReport(admin, agency)).toBe(true);
+    expect(canImportReport(banned, agency)).toBe(false);
+    expect(canImportReport({ ...supervisor, banned: true }, agency)).toBe(false);
+  });
+  it("lets only supervisors and administrators bulk-import", () => {
+    expect(canBulkImport(supervisor)).toBe(true);
+    expect(canBulkImport(admin)).toBe(true);
+    expect(canBulkImport(clerk)).toBe(false);
+    expect(canBulkImport({ ...admin, banned: true })).toBe(false);
   });
   it("lets only administrators manage accounts", () => {
     expect(canManageUsers(admin)).toBe(true);

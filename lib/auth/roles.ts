@@ -64,6 +64,20 @@ export function canStartReport(actor: Actor, agency: { id: number; regionCode: s
   return false;
 }
 
+/**
+ * Storing an imported report as a new report of an agency: its clerk, a supervisor of its region, or an
+ * administrator (who may also bring in past reports). Never over an existing report — that is checked by the store.
+ */
+export function canImportReport(actor: Actor, agency: { id: number; regionCode: string }): boolean {
+  if (actor.banned) return false;
+  return inScope(actor, { agencyId: agency.id, agencyRegionCode: agency.regionCode });
+}
+
+/** Bulk import of past reports (a folder of files for agencies of the region): supervisors and administrators. */
+export function canBulkImport(actor: Actor): boolean {
+  return !actor.banned && (actor.role === "SUPERVISOR" || actor.role === "ADMIN");
+}
+
 /** Returning or publishing a submission: a supervisor of the region, or an administrator. */
 export function canReview(actor: Actor, report: ReportScopeInfo): boolean {
   return (actor.role === "SUPERVISOR" || actor.role === "ADMIN") && inScope(actor, report) && report.status === "SUBMITTED";

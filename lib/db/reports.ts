@@ -146,28 +146,43 @@ export async function startReport(actor: Actor, agencyId: number, year: number) 
   }
 }
 
-function parseDraft(version: FormatVersion, input: DraftInput) {
+/**
+ * A report's cells and six sections as the form and every other writer send them, checked with the format engine's
+ * zod schemas; field errors are keyed by cell key, section key or "form".
+ */
+export function parseCellsAndSections(
+  version: FormatVersion,
+  cellsInput: unknown,
+  sectionsInput: unknown,
+): { ok: true; cells: CellMap; sections: Sections } | { ok: false; fieldErrors: Record<string, string[]> } {
   const fieldErrors: Record<string, string[]> = {};
-  const cells = cellsSchema(version).safeParse(input.cells);
+  const cells = cellsSchema(version).safeParse(cellsInput);
   if (!cells.success) {
     for (const issue of cells.error.issues) {
       const key = issue.path.map(String).join(".") || "form";
       (fieldErrors[key] ??= []).push(issue.message);
     }
   }
-  const sections = sectionsSchema.safeParse(input.sections);
+  const sections = sectionsSchema.safeParse(sectionsInput);
   if (!sections.success) {
     for (const issue of sections.error.issues) {
       const key = String(issue.path[0] ?? "form");
       (fieldErrors[key] ??= []).push(issue.message);
     }
   }
+  if (!cells.success || !sections.success) return { ok: false, fieldErrors };
+  return { ok: true, cells: cells.data as CellMap, sections: sections.data as Sections };
+}
+
+function parseDraft(version: FormatVersion, input: DraftInput) {
+  const parsed = parseCellsAndSections(version, input.cells, input.sections);
+  const fieldErrors = parsed.ok ? {} : parsed.fieldErrors;
   const explanations = explanationsSchema(input.explanations);
   if (explanations === null) (fieldErrors.explanations ??= []).push("说明格式不正确。");
-  if (!cells.success || !sections.success || explanations === null) {
+  if (!parsed.ok || explanations === null) {
     return { ok: false as const, failure: { ok: false as const, kind: "invalid" as const, message: "有内容未通过检查，未保存。请按提示修改。", fieldErrors } };
   }
-  return { ok: true as const, cells: cells.data as CellMap, sections: sections.data as Sections, explanations };
+  return { ok: true as const, cells: parsed.cells, sections: parsed.sections, explanations };
 }
 
 function explanationsSchema(x: unknown): Record<string, string> | null {

@@ -22,3 +22,10 @@ export const LIMITS = {
   /** per-file wall-clock limit used by the CLI */
   timeoutMs: 20_000,
 } as const;
+
+/** The refusal of a file from its size alone (size null: only known to exceed the limit), in the browser too. */
+export function fileTooLargeMessage(size: number | null, maxBytes: number = LIMITS.maxFileBytes): string {
+  const MB = 1024 * 1024;
+  const what = size === null ? "文件" : `文件大小 ${(size / MB).toFixed(1)} MB，`;
+  return `${what}超过上限 ${(maxBytes / MB).toFixed(0)} MB，未读取`;
+}

@@ -43,24 +43,7 @@ import type { ImportResult, ImportSections, ParseInput, ParseOptions, Problem, P
 
 const SECTION_KEYS: readonly SectionKey[] = ["s1_overall", "s2_active", "s3_requests", "s4_reviewLitigation", "s5_problems", "s6_other"];
 
-/** Problems after which nothing of the file could be read. */
-export const FATAL_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
-  "EMPTY_FILE",
-  "FILE_TOO_LARGE",
-  "TEXT_TOO_LONG",
-  "UNSUPPORTED_FORMAT",
-  "BINARY_CONTENT",
-  "ZIP_REFUSED",
-  "DOCX_UNREADABLE",
-  "PDF_UNREADABLE",
-  "PDF_NO_TEXT",
-  "TIMEOUT",
-]);
-
-/** True when the file could not be read at all (the CLI exits with 1). */
-export function isFatal(result: ImportResult): boolean {
-  return result.problems.some((p) => FATAL_CODES.has(p.code));
-}
+export { FATAL_CODES, isFatal } from "./codes";
 
 export function emptySections(): ImportSections {
   return Object.fromEntries(SECTION_KEYS.map((k) => [k, ""])) as ImportSections;
