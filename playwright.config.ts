@@ -7,6 +7,7 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: "e2e",
+  testIgnore: "cluster/**", // playwright.cluster.config.ts runs those against several instances behind nginx
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

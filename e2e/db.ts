@@ -5,6 +5,7 @@ import path from "node:path";
 import pg from "pg";
 
 export function e2eDatabaseUrl(): string {
+  if (process.env.E2E_DATABASE_URL) return process.env.E2E_DATABASE_URL; // the multi-instance test's PostgreSQL
   const dir = path.resolve(process.env.E2E_PGLITE_DIR || "tmp/e2e/pglite");
   const owner = JSON.parse(fs.readFileSync(`${dir}.owner.json`, "utf8")) as { port: number };
   return `postgres://postgres@127.0.0.1:${owner.port}/postgres`;

@@ -5,7 +5,8 @@
 #   2. npm packages, the Prisma client;
 #   3. type check, migration drift check;
 #   4. unit + integration tests on the embedded database, then the database tests again on a real PostgreSQL;
-#   5. production build, then the browser tests against it on a freshly seeded embedded database.
+#   5. production build, then the browser tests against it on a freshly seeded embedded database;
+#   6. two instances of the build behind nginx (shared page cache) on one PostgreSQL database.
 set -euo pipefail
 # The build phones home with telemetry otherwise; this machine has no network but the package registries.
 export NEXT_TELEMETRY_DISABLED=1
@@ -13,7 +14,7 @@ cd "$(dirname "$0")/.."
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 need_pkgs=()
-for pkg in chromium postgresql fonts-noto-cjk poppler-utils; do
+for pkg in chromium postgresql fonts-noto-cjk poppler-utils nginx-light libnginx-mod-http-cache-purge; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_pkgs+=("$pkg")
 done
 if [ ${#need_pkgs[@]} -gt 0 ]; then
@@ -54,5 +55,11 @@ export E2E_PGLITE_DIR="$E2E_DIR/pglite"
 PGLITE_DIR="$E2E_PGLITE_DIR" DATABASE_URL="" npx tsx scripts/with-db.ts -- bash -c 'npx tsx scripts/migrate.ts deploy && npx tsx scripts/seed.ts --agencies 60 && npx tsx scripts/seed-accounts.ts'
 npx playwright test
 rm -rf "$E2E_DIR"
+
+step "two instances behind nginx on PostgreSQL"
+psql "$PG_URL" -qc 'CREATE DATABASE nianbao_cluster'
+export E2E_DATABASE_URL="${PG_URL%/*}/nianbao_cluster"
+DATABASE_URL="$E2E_DATABASE_URL" bash -c 'npx tsx scripts/migrate.ts deploy && npx tsx scripts/seed.ts --agencies 60 && npx tsx scripts/seed-accounts.ts'
+npx playwright test -c playwright.cluster.config.ts
 echo
 echo "All test steps passed."

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
+import { purgeReportPages } from "@/lib/cache/purge";
 import { publishReport, returnReport, startCorrection, type DecisionResult } from "@/lib/db/review";
 import { SECTION_KEYS } from "@/lib/format";
 import { parseId } from "@/lib/params";
@@ -45,6 +46,7 @@ export async function publishAction(_prev: DecisionState, formData: FormData): P
   const result = await publishReport(actor, reportId, lockVersion);
   if (result.ok) {
     refresh(reportId);
+    await purgeReportPages(reportId);
     redirect(`/review?done=published&report=${reportId}`);
   }
   return result;
