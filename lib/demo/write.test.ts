@@ -68,6 +68,17 @@ describe("writeDemo (database)", () => {
       `SELECT a.kind, p.kind AS "parentKind" FROM ${T("Agency")} a LEFT JOIN ${T("Agency")} p ON p.id = a."parentId"`,
     );
     for (const row of parents.rows) expect(row.parentKind).toBe(row.kind === "GOVERNMENT" ? null : "GOVERNMENT");
+
+    // the region statistics (kept by triggers, in this schema's own tables) count what was written
+    const stats = await db.client.query(`SELECT code, agencies, published FROM ${T("RegionStat")} WHERE code IN ('22', '2208', '220802', '23') ORDER BY code`);
+    const recount = await db.client.query(
+      `SELECT p.code, count(DISTINCT a.id)::int AS agencies, count(r.id) FILTER (WHERE r."publishedRevisionId" IS NOT NULL)::int AS published
+         FROM ${T("Agency")} a LEFT JOIN ${T("Report")} r ON r."agencyId" = a.id
+         CROSS JOIN LATERAL (VALUES (left(a."regionCode", 2)), (left(a."regionCode", 4)), (left(a."regionCode", 6))) AS p(code)
+        WHERE p.code IN ('22', '2208', '220802', '23') GROUP BY p.code ORDER BY p.code`,
+    );
+    expect(stats.rows).toEqual(recount.rows);
+    expect(stats.rows.find((r) => r.code === "22")!.published).toBeGreaterThan(100);
   });
 
   it("stores the sample reports under their real agencies, exactly", async () => {
@@ -107,6 +118,8 @@ describe("writeDemo (database)", () => {
     const reset = await resetDemoData(db.client, { schema: db.schema });
     expect(reset).toEqual({ reports: ds.reports.length, agencies: ds.agencies.length, keptAgencies: 0 });
     expect(await existingDemoData(db.client, { schema: db.schema })).toEqual({ agencies: 0, reports: 0 });
+    const left = await db.client.query(`SELECT coalesce(sum(agencies), 0)::int AS a, coalesce(sum(published), 0)::int AS p, (SELECT count(*)::int FROM ${T("RegionYearStat")}) AS y FROM ${T("RegionStat")}`);
+    expect(left.rows[0]).toEqual({ a: 0, p: 0, y: 0 });
     await writeDemo(db.client, generateDemo({ agencies: 80, samples }), { schema: db.schema, skipCellForeignKeyCheck: false });
     expect(await snapshot()).toEqual(before);
   });

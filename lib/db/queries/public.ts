@@ -1,6 +1,6 @@
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../client";
-import { childCodeLength, regionRange } from "./region-scope";
 
 // Everything here returns only what the public may see: published revisions. Drafts, submitted and returned
 // reports never leave these functions.
@@ -21,57 +21,31 @@ export interface ChildRegionRow {
   published: number;
 }
 
-/** The regions one level below `parent` (null = provinces) with how many agencies and published reports each holds. */
+/**
+ * The regions one level below `parent` (null = provinces) with how many agencies and published reports each holds,
+ * itself and everything under it. The counts come from RegionStat, which triggers keep current (see the
+ * *_region_stats migration), so the page reads one row per child however many reports lie below.
+ */
 export async function listChildRegions(parent: { code: string; level: number } | null): Promise<ChildRegionRow[]> {
-  const children = await db().region.findMany({
-    where: parent ? { parentCode: parent.code } : { level: 1 },
-    orderBy: { code: "asc" },
-    select: { code: true, name: true },
-  });
-  if (children.length === 0) return [];
-  const len = childCodeLength(parent ? parent.level : 0);
-  const range = parent ? regionRange(parent.code) : { gte: "00", lte: "999999999999" };
-  const counts = await db().$queryRaw<{ code: string; agencies: bigint | number; published: bigint | number }[]>`
-    SELECT left(a."regionCode", ${len}) AS code,
-           count(DISTINCT a.id) AS agencies,
-           count(r.id) FILTER (WHERE r."publishedRevisionId" IS NOT NULL) AS published
-    FROM "Agency" a LEFT JOIN "Report" r ON r."agencyId" = a.id
-    WHERE a."regionCode" >= ${range.gte} AND a."regionCode" <= ${range.lte} AND length(a."regionCode") >= ${len}
-    GROUP BY 1`;
-  const byCode = new Map(counts.map((c) => [c.code, c]));
-  return children.map((c) => ({
-    ...c,
-    agencies: Number(byCode.get(c.code)?.agencies ?? 0),
-    published: Number(byCode.get(c.code)?.published ?? 0),
-  }));
+  const rows = await db().$queryRaw<{ code: string; name: string; agencies: number; published: number }[]>`
+    SELECT r.code, r.name, coalesce(s.agencies, 0)::int AS agencies, coalesce(s.published, 0)::int AS published
+    FROM "Region" r LEFT JOIN "RegionStat" s ON s.code = r.code
+    WHERE ${parent ? Prisma.sql`r."parentCode" = ${parent.code}` : Prisma.sql`r.level = 1`}
+    ORDER BY r.code`;
+  return rows.map((r) => ({ code: r.code, name: r.name, agencies: Number(r.agencies), published: Number(r.published) }));
 }
 
 /**
  * Published reports per year for every agency in the region and below, and how many were published by their
- * deadline (lib/deadlines.ts, here in SQL: the end of the deadline day in Shanghai is the next day's 00:00 minus 8
- * hours in the UTC the timestamps are stored in).
+ * deadline (lib/deadlines.ts; in SQL as nianbao_on_time()), from RegionYearStat, kept by triggers like RegionStat.
  */
 export async function publishedPerYear(code: string): Promise<{ year: number; published: number; onTime: number }[]> {
-  const range = regionRange(code);
-  const rows = await db().$queryRaw<{ year: number; published: bigint | number; on_time: bigint | number }[]>`
-    SELECT r.year, count(*) AS published,
-           count(*) FILTER (WHERE r."firstPublishedAt" < (
-             CASE
-               WHEN a.kind = 'GOVERNMENT' THEN make_date(r.year + 1, 3, 31) + 1
-               WHEN a.kind <> 'DEPARTMENT' AND o.deadline IS NOT NULL THEN NULL
-               ELSE make_date(r.year + 1, 1, 31) + 1
-             END)::timestamp - interval '8 hours'
-             OR (a.kind NOT IN ('GOVERNMENT', 'DEPARTMENT') AND r."firstPublishedAt" <= o.deadline)) AS on_time
-    FROM "Report" r
-    JOIN "Agency" a ON a.id = r."agencyId"
-    LEFT JOIN LATERAL (
-      SELECT d.deadline FROM "DeadlineOverride" d
-      WHERE d.year = r.year AND a."regionCode" LIKE d."regionCode" || '%'
-      ORDER BY length(d."regionCode") DESC LIMIT 1
-    ) o ON true
-    WHERE a."regionCode" >= ${range.gte} AND a."regionCode" <= ${range.lte} AND r."publishedRevisionId" IS NOT NULL
-    GROUP BY r.year ORDER BY r.year DESC`;
-  return rows.map((r) => ({ year: Number(r.year), published: Number(r.published), onTime: Number(r.on_time) }));
+  const rows = await db().regionYearStat.findMany({
+    where: { code, published: { gt: 0 } },
+    orderBy: { year: "desc" },
+    select: { year: true, published: true, onTime: true },
+  });
+  return rows;
 }
 
 /** Agencies seated in exactly this region (its government, departments, or a township's government). */

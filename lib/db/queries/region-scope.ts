@@ -11,7 +11,3 @@ export function regionRange(code: string): { gte: string; lte: string } {
 export function isRegionCode(code: string): boolean {
   return /^(\d{2}|\d{4}|\d{6}|\d{9})$/.test(code);
 }
-
-export function childCodeLength(level: number): number {
-  return [2, 4, 6, 9][level] ?? 12;
-}
