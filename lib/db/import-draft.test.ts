@@ -127,5 +127,11 @@ describe("storing imported reports", () => {
     expect(await matchImportAgency(w.supervisor, w.dept.name)).toEqual({ id: w.dept.id, name: w.dept.name });
     expect(await matchImportAgency(w.outsideSupervisor, w.dept.name)).toBeNull();
     expect(await matchImportAgency(w.admin, w.otherDept.name)).toEqual({ id: w.otherDept.id, name: w.otherDept.name });
+    // a report that names the county is its government's, not one of its departments'
+    const place = w.county.name;
+    const gov = await w.db().agency.create({ data: { name: `${place}人民政府`, kind: "GOVERNMENT", regionCode: w.county.code } });
+    await w.db().agency.create({ data: { name: `${place}财政局`, kind: "DEPARTMENT", regionCode: w.county.code } });
+    expect(await matchImportAgency(w.supervisor, place)).toEqual({ id: gov.id, name: gov.name });
+    expect(await matchImportAgency(w.supervisor, `${place}局`)).toBeNull();
   });
 });

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { computeDerived, formatForYear, leafKeys, optionalKeys, validate, type CellMap, type FormatVersion } from "@/lib/format";
 import { canBulkImport, canImportReport, type Actor } from "@/lib/auth/roles";
-import { importBlocker, matchAgencyName } from "@/lib/import/preview";
+import { GOVERNMENT_SUFFIXES, importBlocker, matchAgencyName } from "@/lib/import/preview";
 import type { ImportResult } from "@/lib/import/types";
 import { db } from "./client";
 import { regionRange } from "./queries/region-scope";
@@ -187,6 +187,15 @@ export async function matchImportAgency(actor: Actor, printed: string | null): P
   const where = scopeWhere(actor);
   const name = printed?.replace(/\s+/g, "");
   if (!where || !name || name.length < 2) return null;
-  const candidates = await db().agency.findMany({ where: { AND: [where, { name: { contains: name } }] }, take: 20, select: { id: true, name: true } });
+  // The candidates matchAgencyName weighs: names ending with the printed one, and its government's.
+  const [ending, governments] = await Promise.all([
+    db().agency.findMany({ where: { AND: [where, { name: { endsWith: name } }] }, take: 20, select: { id: true, name: true } }),
+    db().agency.findMany({
+      where: { AND: [where, { OR: GOVERNMENT_SUFFIXES.map((suffix) => ({ name: { endsWith: name + suffix } })) }] },
+      take: 5,
+      select: { id: true, name: true },
+    }),
+  ]);
+  const candidates = [...new Map([...ending, ...governments].map((a) => [a.id, a])).values()];
   return matchAgencyName(name, candidates);
 }

@@ -61,9 +61,12 @@ describe("import preview helpers", () => {
     expect(matchAgencyName("友谊县友谊镇人民政府", agencies)?.id).toBe(3);
     expect(matchAgencyName("友谊县 友谊镇人民政府", agencies)?.id).toBe(3);
     expect(matchAgencyName("洮北区人民政府", agencies)?.id).toBe(4);
-    // "大兴安岭地区" is part of two names: no guess
-    expect(matchAgencyName("大兴安岭地区", agencies)).toBeNull();
-    expect(matchAgencyName("大兴安岭地区", agencies.slice(0, 1))?.id).toBe(1);
+    // a bare region name is its government, not one of its departments
+    expect(matchAgencyName("大兴安岭地区", agencies)?.id).toBe(1);
+    expect(matchAgencyName("大兴安岭地区", agencies.slice(1))).toBeNull();
+    // "友谊县" is in three names, one of them the county government's (and one a town's government)
+    expect(matchAgencyName("友谊县", agencies)?.id).toBe(5);
+    expect(matchAgencyName("友谊", agencies)).toBeNull();
     // an unregistered office is not its government
     expect(matchAgencyName("友谊县人民政府办公室", agencies)).toBeNull();
     expect(matchAgencyName(null, agencies)).toBeNull();

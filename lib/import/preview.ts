@@ -76,9 +76,10 @@ function normalizeName(name: string): string {
 
 /**
  * The agency a report's printed name means, among the candidates (the agencies the user may import for): the one
- * with the same name, else the only one whose name contains the printed name ("大兴安岭地区" → 大兴安岭地区行政公署,
- * "洮北区人民政府" → 白城市洮北区人民政府). Never the other way round: "××县人民政府办公室" must not become the county
- * government just because the office is not registered. Two or more equally good candidates are no match.
+ * with the same name, else the only one whose name is the printed name with a region in front ("洮北区人民政府" →
+ * 白城市洮北区人民政府) or, for a bare region name, its government ("大兴安岭地区" → 大兴安岭地区行政公署, not
+ * 大兴安岭地区教育局). Never a broader or a merely similar name: "××县人民政府办公室" is not the county government
+ * because the office is not registered. Two or more equally good candidates are no match: the user chooses.
  */
 export function matchAgencyName<T extends { name: string }>(printed: string | null, candidates: readonly T[]): T | null {
   if (!printed) return null;
@@ -86,9 +87,15 @@ export function matchAgencyName<T extends { name: string }>(printed: string | nu
   if (p.length < 2) return null;
   const exact = candidates.filter((c) => normalizeName(c.name) === p);
   if (exact.length > 0) return exact.length === 1 ? exact[0]! : null;
-  const near = candidates.filter((c) => normalizeName(c.name).includes(p));
+  const near = candidates.filter((c) => {
+    const n = normalizeName(c.name);
+    return n.endsWith(p) || GOVERNMENT_SUFFIXES.some((suffix) => n.endsWith(p + suffix));
+  });
   return near.length === 1 ? near[0]! : null;
 }
+
+/** What follows a region's name in its government's name. */
+export const GOVERNMENT_SUFFIXES = ["人民政府", "行政公署"] as const;
 
 /** What the parse route answers for one upload (app/api/import/parse). */
 export interface ParsedUpload {
