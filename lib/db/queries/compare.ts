@@ -90,18 +90,19 @@ export interface RegionComparison {
 
 /**
  * The statement behind regionComparison (exported for the benchmark's EXPLAIN). One row per agency of the region
- * and below, with its published report of the year (latest published revision) and the chosen figures' sums:
+ * and below, with its published report of the year (latest published revision) and the values of the keys the
+ * chosen figures need:
  * - `rep`: the agencies and their reports — an index range scan on the region code, a probe per agency;
- * - `s`: the cells of the needed keys of those revisions, read in one index scan of Cell's primary key
- *   ("revisionId" = ANY(array) AND key = ANY(keys)), joined to the measures on the key and summed (SUM skips blank
- *   cells and is NULL when all are blank); the revision array comes from a sub-select, which keeps the planner
- *   from scanning Cell by key across every report of every year;
- * - `p`: the sums pivoted into one array per report.
+ * - then one RevisionValues row per report (every cell of the revision as one jsonb object, kept by triggers on
+ *   Cell) read by primary key, and the needed keys taken out of it in ONE call of jsonb_to_record, so that the
+ *   (compressed, out-of-line) object is unpacked once per report rather than once per key.
+ * The keys are cells of the formats (measureKeyPairs checks each against lib/format), written as column names.
  */
 export function regionComparisonSql(code: string, year: number, figures: readonly Figure[], scope: ScopeFilter = "all"): Prisma.Sql {
   const range = regionRange(code);
-  const pairs = measureKeyPairs(planMeasures(figures));
-  const keys = [...new Set(pairs.key)];
+  const keys = comparisonKeys(figures);
+  const columns = Prisma.raw(keys.map((k) => `${quoteKey(k)} numeric`).join(", "));
+  const values = Prisma.raw(keys.map((k) => `x.${quoteKey(k)}::text`).join(", "));
   return Prisma.sql`
     WITH rep AS MATERIALIZED (
       SELECT a.id AS "agencyId", a.name, a.kind::text AS kind, a."regionCode",
@@ -111,25 +112,36 @@ export function regionComparisonSql(code: string, year: number, figures: readonl
         ${scope === "all" ? Prisma.empty : Prisma.sql`AND r.scope = ${scope}::"ReportScope"`}
       WHERE a."regionCode" >= ${range.gte} AND a."regionCode" <= ${range.lte}
         ${scope === "all" ? Prisma.empty : Prisma.sql`AND r.id IS NOT NULL`}
-    ),
-    m AS (SELECT * FROM unnest(${pairs.measure}::int[], ${pairs.key}::text[]) AS t(measure, key)),
-    s AS (
-      SELECT c."revisionId" AS rev, m.measure, sum(c.value) AS total
-      FROM "Cell" c JOIN m ON m.key = c.key
-      WHERE c."revisionId" = ANY(ARRAY(SELECT rep.rev FROM rep WHERE rep.rev IS NOT NULL)) AND c.key = ANY(${keys}::text[])
-      GROUP BY 1, 2
-    ),
-    p AS (SELECT s.rev, array_agg(s.measure) AS measures, array_agg(s.total::text) AS totals FROM s GROUP BY s.rev)
-    SELECT rep."agencyId", rep.name, rep.kind, rep."regionCode", rep."reportId", rep."formatVersion", rep.scope, p.measures, p.totals
-    FROM rep LEFT JOIN p ON p.rev = rep.rev`;
+    )
+    SELECT rep."agencyId", rep.name, rep.kind, rep."regionCode", rep."reportId", rep."formatVersion", rep.scope,
+           CASE WHEN v."revisionId" IS NULL THEN NULL ELSE ARRAY[${values}] END AS "values"
+    FROM rep
+    LEFT JOIN "RevisionValues" v ON v."revisionId" = rep.rev
+    LEFT JOIN LATERAL jsonb_to_record(v.cells) AS x(${columns}) ON true`;
+}
+
+/** The distinct keys the figures read, in a fixed order (the positions of regionComparisonSql's value array). */
+function comparisonKeys(figures: readonly Figure[]): string[] {
+  return [...new Set(measureKeyPairs(planMeasures(figures)).key)];
+}
+
+function quoteKey(key: string): string {
+  // cell keys are letters, digits and dots, at most 55 characters (PostgreSQL names: 63)
+  if (!/^[A-Za-z0-9_.]{1,63}$/.test(key)) throw new Error(`not a cell key: ${key}`);
+  return `"${key}"`;
 }
 
 /**
  * Every agency in the region and below with the chosen figures of its published report of `year`, in one SQL
- * statement (regionComparisonSql). Rates are divided here from their numerator and denominator sums.
+ * statement (regionComparisonSql). A measure is the sum of its keys' values, blank when all of them are blank
+ * (as SQL's SUM); rates are divided here from their numerator and denominator sums.
  */
 export async function regionComparison(code: string, year: number, figures: readonly Figure[], scope: ScopeFilter = "all"): Promise<RegionComparison> {
   const plan = planMeasures(figures);
+  const pairs = measureKeyPairs(plan);
+  const keys = comparisonKeys(figures);
+  const position = new Map(keys.map((k, i) => [k, i]));
+  const pairPositions = pairs.key.map((k) => position.get(k)!);
   const rows = await db().$queryRaw<
     {
       agencyId: number;
@@ -139,14 +151,18 @@ export async function regionComparison(code: string, year: number, figures: read
       reportId: number | null;
       formatVersion: string | null;
       scope: "OWN" | "SUMMARY" | null;
-      measures: number[] | null;
-      totals: (string | null)[] | null;
+      values: (string | null)[] | null;
     }[]
   >(regionComparisonSql(code, year, figures, scope));
   const versions: Record<string, number> = {};
   const out: RegionRow[] = rows.map((r) => {
     const sums: (number | null)[] = plan.measures.map(() => null);
-    r.measures?.forEach((mi, i) => (sums[Number(mi)] = toNumber(r.totals![i])));
+    if (r.values) {
+      pairs.measure.forEach((m, i) => {
+        const v = toNumber(r.values![pairPositions[i]!] ?? null);
+        if (v !== null) sums[m] = (sums[m] ?? 0) + v;
+      });
+    }
     if (r.formatVersion) versions[r.formatVersion] = (versions[r.formatVersion] ?? 0) + 1;
     return {
       agencyId: Number(r.agencyId),
