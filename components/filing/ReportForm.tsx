@@ -21,10 +21,7 @@ import {
   SECTIONS,
   cellDef,
   computeDerived,
-  getTable,
   optionalKeys,
-  sectionTables,
-  tableLayout,
   validate,
   type Issue,
   type SectionKey,
@@ -39,35 +36,29 @@ import {
   isDirty,
   issueKey,
   overlongSections,
-  navTarget,
-  planPaste,
-  readCell,
   readiness,
   selectBackup,
-  singleGrid,
-  stackedGrid,
   type BackupOffer,
   type DraftState,
-  type GridModel,
-  type NavGrid,
   type PastePlan,
   type ReportFormProps,
   type Sections,
 } from "@/lib/filing-client";
 import { CommentList } from "./CommentList";
 import { ConflictDialog } from "./ConflictDialog";
-import { EditableActiveTables } from "./EditableActiveTables";
-import type { CellView, GridData } from "./EditableGrid";
-import { EditableTable } from "./EditableTable";
-import { GridActionsContext, PREFILLED_NOTE_ID, cellDomId, messageDomId, type GridActions } from "./grid-context";
-import { IssueList, type ListedIssue } from "./IssueList";
+import type { GridData } from "./EditableGrid";
+import { focusCell, issueFocusKey, pasteNotice, placeMessages, useGridActions, useReportGrids, type PasteNotice } from "./grid-editing";
+import { GridActionsContext, PREFILLED_NOTE_ID, messageDomId } from "./grid-context";
+import type { ListedIssue } from "./IssueList";
 import { readBackups, removeBackups, writeBackup } from "./local-backup";
 import { ReadOnlyReport } from "./ReadOnlyReport";
 import { SaveStatus } from "./SaveStatus";
 import { SectionEditor } from "./SectionEditor";
+import { SectionGrids } from "./SectionGrids";
 import { SubmitPanel, type ServerBlock } from "./SubmitPanel";
 import { formatDateTime } from "./time";
 import { useDraftSaver, type ConflictCurrent } from "./useDraftSaver";
+import { useLeaveWarning } from "./useLeaveWarning";
 
 export type { DraftPayload, ReportFormProps, SaveResult, Sections, SubmitResult } from "@/lib/filing-client";
 
@@ -86,16 +77,9 @@ export function ReportForm(props: ReportFormProps) {
   return <ReportEditor {...props} />;
 }
 
-type GridId = "active" | "requests" | "reviewLitigation";
-
-const RL_NAME = "政府信息公开行政复议、行政诉讼情况";
 const NO_COMMENTS: ReportFormProps["comments"] = [];
 
-interface Notice {
-  text: string;
-  undo: boolean;
-  tone: "info" | "warn";
-}
+type Notice = PasteNotice;
 
 function ReportEditor({ reportId, version, title, initial, prefilled, previous, comments, saveDraft, submitReport }: ReportFormProps) {
   const router = useRouter();
@@ -109,68 +93,35 @@ function ReportEditor({ reportId, version, title, initial, prefilled, previous, 
   const optionalShown = useMemo(() => optionalKeys(version).some((k) => initial.cells[k] != null), [version, initial.cells]);
   const extraKeys = useMemo(() => (optionalShown ? optionalKeys(version) : []), [optionalShown, version]);
 
-  const grids = useMemo((): Record<GridId, GridModel> => {
-    const layoutOptions = { includeOptional: optionalShown };
-    return {
-      active: stackedGrid("active", sectionTables(version, "s2_active").map((t) => tableLayout(t, layoutOptions))),
-      requests: singleGrid("requests", tableLayout(getTable(version, "requests")!)),
-      reviewLitigation: singleGrid("reviewLitigation", tableLayout(getTable(version, "reviewLitigation")!)),
-    };
-  }, [version, optionalShown]);
-  const navOf = useMemo(() => {
-    const m = new Map<string, NavGrid>();
-    for (const g of Object.values(grids)) for (const row of g.nav.rows) for (const c of row) m.set(c.key, g.nav);
-    return m;
-  }, [grids]);
+  const grids = useReportGrids(version, optionalShown);
 
   // ---- live checks -------------------------------------------------------------------------------------
   const values = useMemo(() => computeDerived(version, state.cells), [version, state.cells]);
   const issues = useMemo(() => validate(version, values, previous ? { previous } : {}), [version, values, previous]);
   const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
 
-  const focusKeyOf = useCallback(
-    (issue: Pick<Issue, "primaryCell" | "cells">) => {
-      if (!cellDef(version, issue.primaryCell)?.derived) return issue.primaryCell;
-      return issue.cells.find((k) => cellDef(version, k) && !cellDef(version, k)!.derived) ?? issue.primaryCell;
-    },
-    [version],
-  );
+  const focusKeyOf = useCallback((issue: Pick<Issue, "primaryCell" | "cells">) => issueFocusKey(version, issue), [version]);
 
   const { byGrid, views } = useMemo(() => {
-    const byGrid: Record<GridId, ListedIssue[]> = { active: [], requests: [], reviewLitigation: [] };
-    const marks = new Map<string, { mark: "error" | "warning"; ids: string[] }>();
-    const seen = new Set<string>();
-    const add = (item: ListedIssue, cells: readonly string[]) => {
-      let id = item.id;
-      for (let n = 2; seen.has(id); n++) id = `${item.id}-${n}`;
-      seen.add(id);
-      const gridId = gridOfCell(version, item.focusKey);
-      if (!gridId) return;
-      byGrid[gridId].push({ ...item, id });
-      for (const c of cells) {
-        const m = marks.get(c) ?? { mark: item.severity, ids: [] };
-        if (item.severity === "error") m.mark = "error";
-        m.ids.push(id);
-        marks.set(c, m);
-      }
-    };
+    const items: (ListedIssue & { cells: readonly string[] })[] = [];
     for (const [k, r] of Object.entries(state.raw)) {
-      add({ id: messageDomId("raw", k), severity: "error", message: `“${r.text}”无法识别：${r.message}`, focusKey: k, source: "输入格式" }, [k]);
+      items.push({ id: messageDomId("raw", k), severity: "error", message: `“${r.text}”无法识别：${r.message}`, focusKey: k, source: "输入格式", cells: [k] });
     }
     for (const [k, msgs] of Object.entries(serverErrors)) {
       if (!cellDef(version, k)) continue;
-      add({ id: messageDomId("srv", k), severity: "error", message: msgs.join("；"), focusKey: k, source: "服务器未接受" }, [k]);
+      items.push({ id: messageDomId("srv", k), severity: "error", message: msgs.join("；"), focusKey: k, source: "服务器未接受", cells: [k] });
     }
     for (const issue of issues) {
-      add(
-        { id: messageDomId("issue", issueKey(issue)), severity: issue.severity, message: issue.message, focusKey: focusKeyOf(issue), source: RULES[issue.ruleId]?.title ?? issue.ruleId },
-        issue.cells,
-      );
+      items.push({
+        id: messageDomId("issue", issueKey(issue)),
+        severity: issue.severity,
+        message: issue.message,
+        focusKey: focusKeyOf(issue),
+        source: RULES[issue.ruleId]?.title ?? issue.ruleId,
+        cells: issue.cells,
+      });
     }
-    for (const list of Object.values(byGrid)) list.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
-    const views = new Map<string, CellView>();
-    for (const [k, m] of marks) views.set(k, { mark: m.mark, describedBy: m.ids.join(" ") });
-    return { byGrid, views };
+    return placeMessages(version, items);
   }, [issues, state.raw, serverErrors, version, focusKeyOf]);
 
   const gridData = useMemo<GridData>(() => ({ values, raw: state.raw, prefilled: state.prefilled, views }), [values, state.raw, state.prefilled, views]);
@@ -254,16 +205,7 @@ function ReportEditor({ reportId, version, title, initial, prefilled, previous, 
   };
 
   // ---- never lose work: beforeunload and the local backup ------------------------------------------------
-  const unsafe = dirty || saver.saving || Object.keys(state.raw).length > 0;
-  useEffect(() => {
-    if (!unsafe) return;
-    const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      e.preventDefault();
-      e.returnValue = "";
-    };
-    window.addEventListener("beforeunload", onBeforeUnload);
-    return () => window.removeEventListener("beforeunload", onBeforeUnload);
-  }, [unsafe]);
+  useLeaveWarning(dirty || saver.saving || Object.keys(state.raw).length > 0);
 
   const [offer, setOffer] = useState<BackupOffer | null>(null);
   const [backupChecked, setBackupChecked] = useState(false);
@@ -331,37 +273,8 @@ function ReportEditor({ reportId, version, title, initial, prefilled, previous, 
 
   // ---- grid actions --------------------------------------------------------------------------------------
   const [notice, setNotice] = useState<Notice | null>(null);
-  const focusCell = useCallback((key: string) => {
-    const el = document.getElementById(cellDomId(key));
-    if (!el) return;
-    el.scrollIntoView({ block: "center" });
-    el.focus({ preventScroll: true });
-  }, []);
-
-  const gridActions = useMemo<GridActions>(
-    () => ({
-      commit(key, text, fallback, final) {
-        dispatch({ type: "edit", key, text, fallback, final });
-        const r = readCell(version, key, text);
-        return r.ok ? { value: r.value, raw: null } : { value: fallback, raw: final ? text : null };
-      },
-      navigate(key, move) {
-        const nav = navOf.get(key);
-        const target = nav ? navTarget(nav, key, move) : null;
-        if (!target) return false;
-        document.getElementById(cellDomId(target))?.focus();
-        return true;
-      },
-      pasteBlock(key, text) {
-        const nav = navOf.get(key);
-        if (!nav) return;
-        const plan = planPaste(nav, key, text, (k, t) => readCell(version, k, t));
-        dispatch({ type: "paste", plan });
-        setNotice(pasteNotice(version, plan));
-      },
-    }),
-    [version, navOf],
-  );
+  const onPaste = useCallback((plan: PastePlan) => setNotice(pasteNotice(version, plan)), [version]);
+  const gridActions = useGridActions(version, grids, dispatch, onPaste);
 
   const onSection = useCallback((key: SectionKey, text: string) => dispatch({ type: "section", key, text }), []);
   const onExplain = useCallback((key: string, text: string) => dispatch({ type: "explain", key, text }), []);
@@ -551,24 +464,7 @@ function ReportEditor({ reportId, version, title, initial, prefilled, previous, 
               serverErrors={serverErrors[s.key]}
               onChange={onSection}
             />
-            {s.key === "s2_active" ? (
-              <div>
-                <EditableActiveTables version={version} grid={grids.active} data={gridData} />
-                <IssueList issues={byGrid.active} onFocusCell={focusCell} />
-              </div>
-            ) : null}
-            {s.key === "s3_requests" ? (
-              <div>
-                <EditableTable version={version} grid={grids.requests} caption="收到和处理政府信息公开申请情况" data={gridData} />
-                <IssueList issues={byGrid.requests} onFocusCell={focusCell} />
-              </div>
-            ) : null}
-            {s.key === "s4_reviewLitigation" ? (
-              <div>
-                <EditableTable version={version} grid={grids.reviewLitigation} caption={RL_NAME} tableName={RL_NAME} data={gridData} />
-                <IssueList issues={byGrid.reviewLitigation} onFocusCell={focusCell} />
-              </div>
-            ) : null}
+            <SectionGrids sectionKey={s.key} version={version} grids={grids} data={gridData} issues={byGrid} />
           </section>
         ))}
 
@@ -601,21 +497,4 @@ function ReportEditor({ reportId, version, title, initial, prefilled, previous, 
       </div>
     </GridActionsContext.Provider>
   );
-}
-
-function gridOfCell(version: ReportFormProps["version"], key: string): GridId | null {
-  const def = cellDef(version, key);
-  if (!def) return null;
-  return def.tableId.startsWith("active.") ? "active" : def.tableId === "requests" ? "requests" : "reviewLitigation";
-}
-
-function pasteNotice(version: ReportFormProps["version"], plan: PastePlan): Notice {
-  const parts = [`已粘贴 ${plan.updates.length} 个单元格`];
-  if (plan.skippedDerived.length > 0) parts.push(`跳过 ${plan.skippedDerived.length} 个自动计算的合计单元格`);
-  if (plan.failures.length > 0) {
-    const names = plan.failures.slice(0, 3).map((f) => `“${cellDef(version, f.key)?.label ?? f.key}”（${f.text}）`);
-    parts.push(`${plan.failures.length} 个内容无法识别，已标红：${names.join("、")}${plan.failures.length > 3 ? " 等" : ""}`);
-  }
-  if (plan.outside > 0 || plan.truncated) parts.push("超出表格范围的内容已忽略");
-  return { text: `${parts.join("；")}。`, undo: plan.updates.length + plan.failures.length > 0, tone: plan.failures.length > 0 || plan.outside > 0 ? "warn" : "info" };
 }

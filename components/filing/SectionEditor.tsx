@@ -11,6 +11,7 @@ export const SectionEditor = memo(function SectionEditor({
   value,
   optional,
   serverErrors,
+  notes,
   onChange,
 }: {
   sectionKey: SectionKey;
@@ -19,24 +20,34 @@ export const SectionEditor = memo(function SectionEditor({
   /** sections that hold tables: a narrative is optional there */
   optional: boolean;
   serverErrors: readonly string[] | undefined;
+  /** things to check in this section (the importer's findings), shown above the text */
+  notes?: readonly string[];
   onChange: (key: SectionKey, text: string) => void;
 }) {
   const id = useId();
   const over = value.length - SECTION_MAX_LENGTH;
   const counterId = `${id}-count`;
   const errorId = `${id}-error`;
+  const notesId = `${id}-notes`;
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
         {optional ? <span className="ml-1 font-normal text-slate-500">（可选，显示在表格之前）</span> : null}
       </label>
+      {notes?.length ? (
+        <ul id={notesId} className="mt-1 space-y-1 rounded border border-amber-300 bg-amber-50 px-3 py-1.5 text-sm text-amber-900">
+          {notes.map((n, i) => (
+            <li key={i}>{n}</li>
+          ))}
+        </ul>
+      ) : null}
       <textarea
         id={id}
         value={value}
         onChange={(e) => onChange(sectionKey, normalizeNarrative(e.target.value))}
         aria-invalid={over > 0 || (serverErrors?.length ?? 0) > 0 || undefined}
-        aria-describedby={[counterId, serverErrors?.length || over > 0 ? errorId : ""].filter(Boolean).join(" ")}
+        aria-describedby={[counterId, serverErrors?.length || over > 0 ? errorId : "", notes?.length ? notesId : ""].filter(Boolean).join(" ")}
         className={`mt-1 block w-full rounded border px-3 py-2 leading-7 [field-sizing:content] ${optional ? "min-h-20" : "min-h-40"} max-h-[70vh] resize-y ${
           over > 0 ? "border-red-600" : "border-slate-300"
         }`}

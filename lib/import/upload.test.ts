@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { inParseSlot, parseUpload, readLimitedBody, uploadFileName, PARSE_QUEUE, PARSE_SLOTS } from "./upload";
+import { fromSameOrigin, inParseSlot, parseUpload, readLimitedBody, uploadFileName, PARSE_QUEUE, PARSE_SLOTS } from "./upload";
 import { LIMITS } from "./limits";
 
 const TOWN = path.resolve(__dirname, "../demo/samples/town-2022.txt");
@@ -45,6 +45,15 @@ describe("uploads", () => {
     const huge = streamed(LIMITS.maxFileBytes / (1024 * 1024) + 30, 1024 * 1024);
     const refused = await parseUpload(huge.request);
     expect("busy" in refused ? null : refused.result.problems.map((p) => p.code)).toEqual(["FILE_TOO_LARGE"]);
+  });
+
+  it("tells a cross-site request from the portal's own", () => {
+    const req = (headers: Record<string, string>) => new Request("http://x/", { method: "POST", headers });
+    expect(fromSameOrigin(req({ host: "nianbao.example", origin: "https://nianbao.example" }))).toBe(true);
+    expect(fromSameOrigin(req({ host: "10.0.0.2:3000", "x-forwarded-host": "nianbao.example", origin: "https://nianbao.example" }))).toBe(true);
+    expect(fromSameOrigin(req({ host: "nianbao.example", origin: "https://evil.example" }))).toBe(false);
+    expect(fromSameOrigin(req({ host: "nianbao.example", origin: "null" }))).toBe(false);
+    expect(fromSameOrigin(req({ host: "nianbao.example" }))).toBe(true);
   });
 
   it("names an upload safely", () => {

@@ -13,6 +13,21 @@ export const PARSE_SLOTS = 2;
 /** uploads waiting for a slot beyond this are told to retry */
 export const PARSE_QUEUE = 20;
 
+/**
+ * False for a browser request sent from another site (its Origin names another host). The session cookie is
+ * SameSite=Lax already; this is the same check Next.js makes for server actions, for the upload routes.
+ */
+export function fromSameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return true;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return host !== null && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 /** Reads a body up to `maxBytes`; past it the stream is cancelled, so a 50 MB upload costs at most the limit. */
 export async function readLimitedBody(request: Request, maxBytes: number): Promise<{ ok: true; bytes: Buffer } | { ok: false; size: number | null }> {
   const declared = Number(request.headers.get("content-length"));

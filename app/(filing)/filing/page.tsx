@@ -33,7 +33,12 @@ export default async function FilingHome({ searchParams }: { searchParams: Promi
   return (
     <div className="space-y-6">
       <WorkspaceBar name={user.name} role={user.role} scopeLabel={agency.name} />
-      <h1 className="text-2xl font-semibold text-brand-800">{agency.name} · 年度报告</h1>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-2xl font-semibold text-brand-800">{agency.name} · 年度报告</h1>
+        <Link href="/filing/import" className="text-sm text-brand-700 hover:underline">
+          导入已有报告
+        </Link>
+      </div>
       {error && ERRORS[error] ? (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">
           {ERRORS[error]}

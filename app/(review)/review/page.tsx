@@ -34,6 +34,9 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
           <Link className="text-brand-700 hover:underline" href={`/review/rollup?region=${region}&year=${year}`}>
             本地区汇总
           </Link>
+          <Link className="text-brand-700 hover:underline" href="/review/import">
+            批量导入
+          </Link>
         </nav>
       </div>
       {sp.done ? (

@@ -13,8 +13,9 @@ import { saveDraftAction, submitReportAction } from "./actions";
 
 export const metadata: Metadata = { title: "填报年度报告" };
 
-export default async function FilingReportPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function FilingReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ imported?: string }> }) {
   const id = parseId((await params).id);
+  const { imported } = await searchParams;
   if (!id) notFound();
   const user = await requireUser(`/filing/reports/${id}`);
   if (user.role !== "CLERK") redirect(user.role === "SUPERVISOR" || user.role === "ADMIN" ? `/review/reports/${id}` : homeFor(user.role));
@@ -34,6 +35,11 @@ export default async function FilingReportPage({ params }: { params: Promise<{ i
           ← 我的报告
         </Link>
       </p>
+      {imported && revision.state === "DRAFT" ? (
+        <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800">
+          已从文件导入为草稿。请对照原报告核对各部分和表格，补全空白单元格后提交审核。
+        </p>
+      ) : null}
       {revision.reason ? (
         <p className="rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm">
           这是对已发布报告的第{revision.number}版更正。更正原因：{revision.reason}
