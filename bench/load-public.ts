@@ -3,7 +3,7 @@
  * the shared page cache) under wrk, beside nginx serving a saved copy of the same report page from disk — the
  * ceiling of what the cache could give on this machine — with the ratio between the two printed.
  *
- *   npm run bench:load -- [--db postgresql,embedded] [--reports 20000] [--seconds 15] [--instances 2]
+ *   npm run bench:load -- [--db postgresql,embedded] [--reports 20000] [--seconds 15] [--rounds 3] [--instances 2]
  *                         [--port 8180] [--first-app-port 3401] [--dist-dir .next-bench] [--dir tmp/bench-load] [--fresh]
  *   npm run bench:load -- --attach http://127.0.0.1:8180 --instance http://127.0.0.1:3401   (DATABASE_URL set: a
  *                                                                                           running cluster)
@@ -14,7 +14,8 @@
  *
  * Scenarios, --seconds each, wrk with 2 threads and a random path per request:
  *   public mix via nginx (cached) at 32 and 128 connections; the same mix straight to one instance (no cache) at 32;
- *   one report page via nginx at 32 and 128; nginx serving that page's saved copy from disk at 32 and 128.
+ *   one report page via nginx at 32 and 128, alternating --rounds times with nginx serving that page's saved copy
+ *   from disk (the ceiling), the median round of each shown.
  * wrk, nginx, the instances and the database all share this machine's cores: the figures are for the whole
  * machine under load, and the load generator's own CPU is part of it (docs/performance.md, "Load").
  */
@@ -32,12 +33,14 @@ const { values: args } = parseArgs({
   options: {
     ...STACK_OPTIONS,
     seconds: { type: "string", default: "15" },
+    rounds: { type: "string", default: "3" },
     attach: { type: "string" },
     instance: { type: "string" },
   },
 });
 
 const seconds = Number(args.seconds);
+const rounds = Math.max(1, Number(args.rounds));
 
 interface Row {
   scenario: string;
@@ -96,6 +99,16 @@ http {
   };
 }
 
+/** One row per scenario and connection count: the round with the median req/s. */
+function medianRounds(rows: Row[]): Row[] {
+  const groups = new Map<string, Row[]>();
+  for (const r of rows) {
+    const key = `${r.scenario}|${r.connections}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()].map((g) => [...g].sort((a, b) => a.r.rps - b.r.rps)[Math.floor((g.length - 1) / 2)]!);
+}
+
 /** The page as the cache sends it to a browser: gzip-compressed (curl, which does not unzip without --compressed). */
 function gzippedPage(url: string): Buffer {
   const res = spawnSync("curl", ["-s", "-f", "-H", "Accept-Encoding: gzip", url], { maxBuffer: 64 << 20 });
@@ -144,17 +157,20 @@ async function measure(label: string, nginx: string, instance: string, mix: Publ
   }
   await run("public mix, one instance (no cache)", instance, mix.paths, 32);
 
+  // The cached page and its static copy, alternately, --rounds times each: the machine is shared, so one run of each
+  // would compare two different moments. The table shows each one's median round.
   await checkAndWarm(nginx, [mix.reportPath]);
   const status = await cacheStatus(nginx + mix.reportPath);
-  for (const c of [32, 128]) {
-    await checkAndWarm(nginx, [mix.reportPath]);
-    await run("one report page via nginx (cached)", nginx, [mix.reportPath], c);
-  }
-
   const page = gzippedPage(nginx + mix.reportPath);
   const ceiling = await startStaticNginx(page, staticPort);
   try {
-    for (const c of [32, 128]) await run("same page, static file (nginx ceiling)", ceiling.url, ["/"], c, false);
+    for (const c of [32, 128]) {
+      for (let round = 0; round < rounds; round++) {
+        await checkAndWarm(nginx, [mix.reportPath]);
+        await run("one report page via nginx (cached)", nginx, [mix.reportPath], c);
+        await run("same page, static file (nginx ceiling)", ceiling.url, ["/"], c, false);
+      }
+    }
   } finally {
     ceiling.stop();
   }
@@ -171,7 +187,7 @@ async function measure(label: string, nginx: string, instance: string, mix: Publ
   const widths = [40, 5, 9, 8, 8, 8, 7, 7, 7, 7, 7, 5];
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" ");
   console.log(line(head) + "\n" + line(["", "", "", "", "", "", "", "", "CPU ms/request", "", "", "%"]));
-  for (const { scenario, connections, r, cpu } of rows) {
+  for (const { scenario, connections, r, cpu } of medianRounds(rows)) {
     const errors = r.badStatus + r.socketErrors;
     const per = (k: string) => (cpu ? fmtMs((cpu.seconds[k]! * 1000) / Math.max(1, r.requests)) : "—");
     console.log(
@@ -192,12 +208,20 @@ async function measure(label: string, nginx: string, instance: string, mix: Publ
     );
   }
   console.log("(busy: all cores of the machine, whoever used them — wrk, other work on the machine included)");
-  const find = (s: string, c: number) => rows.find((r) => r.scenario.startsWith(s) && r.connections === c)!.r;
+  const find = (s: string, c: number) => medianRounds(rows).find((r) => r.scenario.startsWith(s) && r.connections === c)!.r;
+  const all = (s: string, c: number) =>
+    rows
+      .filter((r) => r.scenario.startsWith(s) && r.connections === c)
+      .map((r) => r.r.rps.toFixed(0))
+      .join(", ");
   console.log("");
   for (const c of [32, 128]) {
     const cached = find("one report page", c);
     const disk = find("same page, static", c);
-    console.log(`cached report page / static ceiling at ${c} connections: ${(cached.rps / disk.rps).toFixed(2)} (${cached.rps.toFixed(0)} / ${disk.rps.toFixed(0)} req/s)`);
+    console.log(
+      `cached report page / static ceiling at ${c} connections: ${(cached.rps / disk.rps).toFixed(2)} (medians ${cached.rps.toFixed(0)} / ${disk.rps.toFixed(0)} req/s; ` +
+        `rounds ${all("one report page", c)} / ${all("same page, static", c)})`,
+    );
   }
   const c32 = find("one report page", 32);
   const ok = c32.p99Ms < 50 && c32.badStatus + c32.socketErrors === 0;
