@@ -388,6 +388,15 @@ databaseSuite("PGlite over pglite-socket", async () => {
   return { url: server.url, drop: () => server.stop() };
 });
 
+/**
+ * The driver-adapter (wasm) engine splits a script at every semicolon, dollar quotes or not, so it cannot apply a
+ * migration with a PL/pgSQL body (the trigger functions); Prisma's native engine, which sends the script whole,
+ * can. Such migrations are left to our deploy, on top of the history the engine wrote.
+ */
+function wasmEngineCanApply(sql: string): boolean {
+  return ![...sql.matchAll(/\$fn\$([\s\S]*?)\$fn\$/g)].some((m) => m[1]!.includes(";"));
+}
+
 /** Prisma's engine writes a history that our status and deploy accept (the other direction of compatibility). */
 describe("history written by Prisma's own engine", () => {
   it(
@@ -395,10 +404,20 @@ describe("history written by Prisma's own engine", () => {
     async () => {
       const server = await startPgliteServer();
       try {
-        const applied = await withPgEngine(server.url, await readSchema(SCHEMA), async (engine) =>
-          engine.applyMigrations({ migrationsList: await readMigrations(MIGRATIONS), filters: NO_FILTER }),
+        const all = await readMigrations(MIGRATIONS);
+        const firstUnsplittable = all.migrationDirectories.findIndex(
+          (d) => d.migrationFile.content.tag === "ok" && !wasmEngineCanApply(d.migrationFile.content.value),
         );
-        expect(applied.appliedMigrationNames.length).toBeGreaterThan(0);
+        const byEngine = firstUnsplittable < 0 ? all.migrationDirectories : all.migrationDirectories.slice(0, firstUnsplittable);
+        const applied = await withPgEngine(server.url, await readSchema(SCHEMA), async (engine) =>
+          engine.applyMigrations({ migrationsList: { ...all, migrationDirectories: byEngine }, filters: NO_FILTER }),
+        );
+        expect(applied.appliedMigrationNames).toEqual(byEngine.map((d) => d.path));
+        if (byEngine.length < all.migrationDirectories.length) {
+          const first = await migrate(["deploy"], { DATABASE_URL: server.url });
+          expect(first.code).toBe(0);
+          for (const d of all.migrationDirectories.slice(byEngine.length)) expect(first.stdout).toContain(d.path);
+        }
         const status = await migrate(["status"], { DATABASE_URL: server.url });
         expect(status.code).toBe(0);
         const deploy = await migrate(["deploy"], { DATABASE_URL: server.url });
