@@ -89,7 +89,10 @@ export async function restorePostgres(url: string, file: string): Promise<void> 
   });
   const applied = run(
     pgTool("psql"),
-    ["--no-psqlrc", "--quiet", "--set", "ON_ERROR_STOP=1", "--single-transaction", "--dbname", url, "--command", "DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;", "--file", "-"],
+    [
+      ...["--no-psqlrc", "--quiet", "--output", "/dev/null", "--set", "ON_ERROR_STOP=1", "--single-transaction", "--dbname", url],
+      ...["--command", "DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;", "--file", "-"],
+    ],
     { input: restore.stdout! },
   );
   await Promise.all([restored, applied]);
