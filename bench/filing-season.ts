@@ -106,6 +106,8 @@ interface ClerkLog {
    *  been applied: a timeout after the commit) */
   attempts: { payload: Payload; kind: "save" | "submit"; acked: boolean }[];
   saveMs: number[];
+  /** when each acknowledged save was sent (performance.now()) */
+  saveAt: number[];
   submitMs: number | null;
   submitted: boolean;
   pageMs: number | null;
@@ -147,6 +149,7 @@ async function runClerk(ctx: Ctx, log: ClerkLog, work: Work): Promise<void> {
       const payload: Payload = { reportId: log.draft.reportId, lockVersion: log.lock, ...steps[i]! };
       const attempt_ = { payload, kind: submit ? ("submit" as const) : ("save" as const), acked: false };
       log.attempts.push(attempt_);
+      const sent = performance.now();
       const r = await callAction({ base: ctx.base, pagePath: page, actionId: submit ? ctx.submitId : ctx.saveId, cookie: log.clerk.cookie, routerTree: tree, args: [payload] });
       const result = r.result as { ok?: boolean; lockVersion?: number; kind?: string; message?: string; current?: { lockVersion: number } } | undefined;
       if (result?.ok) {
@@ -156,6 +159,7 @@ async function runClerk(ctx: Ctx, log: ClerkLog, work: Work): Promise<void> {
           log.submitted = true;
         } else {
           log.saveMs.push(r.ms);
+          log.saveAt.push(sent);
           log.lock = result.lockVersion!;
         }
         break;
@@ -292,7 +296,7 @@ async function runSeason(kind: DbKind): Promise<void> {
     for (const clerk of clerks) {
       const { draft, previous } = await loadDraftAndPrevious(client, reportOf.get(clerk.userId)!);
       works.push(clerkWork(clerk, draft, previous, year, saves));
-      logs.push({ clerk, draft, attempts: [], saveMs: [], submitMs: null, submitted: false, pageMs: null, failures: [], lock: draft.lockVersion });
+      logs.push({ clerk, draft, attempts: [], saveMs: [], saveAt: [], submitMs: null, submitted: false, pageMs: null, failures: [], lock: draft.lockVersion });
     }
   } finally {
     await client.end();
@@ -318,9 +322,18 @@ async function runSeason(kind: DbKind): Promise<void> {
   const stopWrk = new AbortController();
   const connections = Number(args["public-connections"]);
   const rate = Number(args["public-rate"]);
-  const publicRun = connections > 0 ? runWrk({ base: cluster.nginx, paths: mix.paths, connections, rate, seconds: 3600, signal: stopWrk.signal }) : null;
+  let wrkPid = 0;
+  const publicRun =
+    connections > 0 ? runWrk({ base: cluster.nginx, paths: mix.paths, connections, rate, seconds: 3600, signal: stopWrk.signal, onPid: (p) => (wrkPid = p) }) : null;
   const started = performance.now();
-  const stopMeter = cpuMeter({ nginx: cluster.nginxPids, database: db.pids, instances: cluster.instancePids });
+  // the clerks' side (this process: 200 sessions' requests and answers) is measured too: it shares the cores
+  const stopMeter = cpuMeter({
+    nginx: cluster.nginxPids,
+    database: db.pids,
+    instances: cluster.instancePids,
+    wrk: () => [wrkPid],
+    "clerks (this process)": () => [process.pid],
+  });
   await Promise.all(measured.map((l, i) => runClerk(ctx, l, works[i + 1]!)));
   const cpu = stopMeter();
   const seasonSeconds = (performance.now() - started) / 1000;
@@ -353,6 +366,15 @@ async function runSeason(kind: DbKind): Promise<void> {
   } else {
     console.log("public mix meanwhile: none (--public-connections 0)");
   }
+  // saves by the minute they were sent: a queue that builds up shows as growing times, bursts as single bad minutes
+  const byMinute = new Map<number, number[]>();
+  for (const l of measured) l.saveAt.forEach((t, i) => byMinute.set(Math.floor((t - started) / 60_000), [...(byMinute.get(Math.floor((t - started) / 60_000)) ?? []), l.saveMs[i]!]));
+  console.log(
+    `saves by minute:  ${[...byMinute]
+      .sort((a, b) => a[0] - b[0])
+      .map(([m, xs]) => `${m + 1}: ${xs.length} × p50 ${fmtMs(pct(xs, 50))} / p99 ${fmtMs(pct(xs, 99))}`)
+      .join(" | ")} (ms)`,
+  );
   const writes = allSaves.length + submits.length;
   console.log(
     `CPU:              ${describeCpu(cpu, os.cpus().length)}; per save or submission ${((cpu.seconds.instances! * 1000) / Math.max(1, writes)).toFixed(0)} ms in the ` +

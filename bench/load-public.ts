@@ -26,7 +26,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { assertPortsFree, dbKinds, loadAverage, log, machineLine, openDatabase, ROOT, STACK_OPTIONS, startCluster, stopAll } from "./lib/stack";
 import { checkAndWarm, pickPublicMix, type PublicMix } from "./lib/public-urls";
-import { cpuMeter, type CpuUse, type Groups } from "./lib/cpu";
+import { cpuMeter, endedChildrenSeconds, type CpuUse, type Groups } from "./lib/cpu";
 import { assertWrk, fmtMs, runWrk, type WrkResult } from "./lib/wrk";
 
 const { values: args } = parseArgs({
@@ -47,13 +47,15 @@ interface Row {
   connections: number;
   r: WrkResult;
   cpu: CpuUse | null;
+  /** CPU seconds of wrk itself */
+  wrkSeconds: number;
 }
 
 /**
  * A second, minimal nginx serving one saved file for every path: the ceiling for a cached page. The file is the
  * gzip-compressed page exactly as the cache sends it to a browser, served with the same Content-Encoding.
  */
-async function startStaticNginx(gzipped: Buffer, port: number): Promise<{ url: string; stop(): void }> {
+async function startStaticNginx(gzipped: Buffer, port: number): Promise<{ url: string; pids(): number[]; stop(): void }> {
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-bench-static-"));
   fs.mkdirSync(path.join(prefix, "static"));
   fs.writeFileSync(path.join(prefix, "static", "report.html"), gzipped);
@@ -92,6 +94,7 @@ http {
   if (started.status !== 0) throw new Error(`static nginx did not start: ${started.stderr}`);
   return {
     url: `http://127.0.0.1:${port}`,
+    pids: () => [Number(fs.readFileSync(path.join(prefix, "nginx.pid"), "utf8").trim()) || 0],
     stop() {
       spawnSync("nginx", [...conf, "-s", "stop"], { stdio: "ignore" });
       fs.rmSync(prefix, { recursive: true, force: true });
@@ -142,12 +145,14 @@ async function cacheStatus(url: string): Promise<string> {
 
 async function measure(label: string, nginx: string, instance: string, mix: PublicMix, staticPort: number, groups: Groups | null): Promise<void> {
   const rows: Row[] = [];
-  const run = async (scenario: string, base: string, paths: string[], connections: number, meter = true) => {
+  const run = async (scenario: string, base: string, paths: string[], connections: number, meter: Groups | null = groups) => {
     await new Promise((r) => setTimeout(r, 2000)); // let the previous run's connections close
     log(`${scenario}, ${connections} connections, ${seconds} s`);
-    const stop = groups && meter ? cpuMeter(groups) : null;
+    const stop = meter ? cpuMeter(meter) : null;
+    const wrk0 = endedChildrenSeconds();
     const r = await runWrk({ base, paths, connections, seconds });
-    rows.push({ scenario, connections, r, cpu: stop ? stop() : null });
+    const cpu = stop ? stop() : null;
+    rows.push({ scenario, connections, r, cpu, wrkSeconds: endedChildrenSeconds() - wrk0 });
   };
 
   await checkAndWarm(nginx, mix.paths);
@@ -168,7 +173,7 @@ async function measure(label: string, nginx: string, instance: string, mix: Publ
       for (let round = 0; round < rounds; round++) {
         await checkAndWarm(nginx, [mix.reportPath]);
         await run("one report page via nginx (cached)", nginx, [mix.reportPath], c);
-        await run("same page, static file (nginx ceiling)", ceiling.url, ["/"], c, false);
+        await run("same page, static file (nginx ceiling)", ceiling.url, ["/"], c, { nginx: ceiling.pids });
       }
     }
   } finally {
@@ -183,13 +188,13 @@ async function measure(label: string, nginx: string, instance: string, mix: Publ
       `${(page.length / 1024).toFixed(0)} KiB gzip-compressed, X-Cache-Status ${status} after warming).\n`,
   );
   // CPU per request: milliseconds of CPU the instances, the database and nginx spent per request answered
-  const head = ["scenario", "conn", "req/s", "p50 ms", "p99 ms", "max ms", "errors", "MiB/s", "app", "db", "nginx", "busy"];
-  const widths = [40, 5, 9, 8, 8, 8, 7, 7, 7, 7, 7, 5];
+  const head = ["scenario", "conn", "req/s", "p50 ms", "p99 ms", "max ms", "errors", "MiB/s", "app", "db", "nginx", "wrk", "busy"];
+  const widths = [40, 5, 9, 8, 8, 8, 7, 7, 7, 7, 7, 7, 5];
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" ");
-  console.log(line(head) + "\n" + line(["", "", "", "", "", "", "", "", "CPU ms/request", "", "", "%"]));
-  for (const { scenario, connections, r, cpu } of medianRounds(rows)) {
+  console.log(line(head) + "\n" + line(["", "", "", "", "", "", "", "", "CPU ms/request", "", "", "", "%"]));
+  for (const { scenario, connections, r, cpu, wrkSeconds } of medianRounds(rows)) {
     const errors = r.badStatus + r.socketErrors;
-    const per = (k: string) => (cpu ? fmtMs((cpu.seconds[k]! * 1000) / Math.max(1, r.requests)) : "—");
+    const per = (k: string) => (cpu && k in cpu.seconds ? fmtMs((cpu.seconds[k]! * 1000) / Math.max(1, r.requests)) : "—");
     console.log(
       line([
         scenario,
@@ -203,11 +208,12 @@ async function measure(label: string, nginx: string, instance: string, mix: Publ
         per("instances"),
         per("database"),
         per("nginx"),
+        fmtMs((wrkSeconds * 1000) / Math.max(1, r.requests)),
         cpu ? (cpu.machineBusy * 100).toFixed(0) : "—",
       ]),
     );
   }
-  console.log("(busy: all cores of the machine, whoever used them — wrk, other work on the machine included)");
+  console.log("(CPU ms/request: each program's CPU time over the requests answered; busy: all cores of the machine, whoever used them)");
   const find = (s: string, c: number) => medianRounds(rows).find((r) => r.scenario.startsWith(s) && r.connections === c)!.r;
   const all = (s: string, c: number) =>
     rows

@@ -5,12 +5,17 @@ import fs from "node:fs";
 
 const TICKS = 100; // USER_HZ on Linux
 
+/**
+ * A process's own CPU ticks plus those of its children that ended and were waited for. Summed over a tree at two
+ * moments, the difference counts the work of processes that started or ended in between too (a pool's database
+ * connections come and go): an ended child's whole time moves into its parent's count.
+ */
 function stat(pid: number): { ppid: number; ticks: number } | null {
   try {
     const s = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
     // the command name is in parentheses and may hold spaces: fields start after the last ')'
     const f = s.slice(s.lastIndexOf(")") + 2).split(" ");
-    return { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) };
+    return { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]) };
   } catch {
     return null;
   }
@@ -75,19 +80,27 @@ export function cpuMeter(groups: Groups): () => CpuUse {
     const after = snap();
     const m1 = machine();
     const seconds: Record<string, number> = {};
-    for (const name of Object.keys(groups)) {
-      let ticks = 0;
-      // a process that started meanwhile counts from zero; one that ended meanwhile is lost (none should)
-      for (const [pid, t] of after[name]!) ticks += t - (before[name]!.get(pid) ?? 0);
-      seconds[name] = ticks / TICKS;
-    }
+    const sum = (m: Map<number, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+    for (const name of Object.keys(groups)) seconds[name] = (sum(after[name]!) - sum(before[name]!)) / TICKS;
     return { seconds, machineBusy: (m1.busy - m0.busy) / Math.max(1, m1.total - m0.total), wallSeconds: (performance.now() - t0) / 1000 };
   };
 }
 
-/** "instances 12.1 s (41%), database 3.2 s (11%), …; machine 97% busy" — shares are of all cores over the interval. */
+/** CPU seconds of this process's children that have ended and been waited for (wrk, once it has exited). */
+export function endedChildrenSeconds(): number {
+  const s = fs.readFileSync("/proc/self/stat", "utf8");
+  const f = s.slice(s.lastIndexOf(")") + 2).split(" ");
+  return (Number(f[13]) + Number(f[14])) / TICKS;
+}
+
+/**
+ * "instances 12.1 s (41%), database 3.2 s (11%), …, other work on the machine 20.0 s (30%) of 66 core-seconds" —
+ * shares are of all cores over the interval; "other work" is what the machine was busy with besides the groups.
+ */
 export function describeCpu(u: CpuUse, cores: number): string {
   const all = u.wallSeconds * cores;
-  const parts = Object.entries(u.seconds).map(([k, s]) => `${k} ${s.toFixed(1)} s (${((s / all) * 100).toFixed(0)}%)`);
-  return `${parts.join(", ")} of ${all.toFixed(0)} core-seconds; machine ${(u.machineBusy * 100).toFixed(0)}% busy (everything on it)`;
+  const share = (s: number) => `${s.toFixed(1)} s (${((s / all) * 100).toFixed(0)}%)`;
+  const parts = Object.entries(u.seconds).map(([k, s]) => `${k} ${share(s)}`);
+  const others = Math.max(0, u.machineBusy * all - Object.values(u.seconds).reduce((a, b) => a + b, 0));
+  return `${parts.join(", ")}, other work on the machine ${share(others)} of ${all.toFixed(0)} core-seconds`;
 }

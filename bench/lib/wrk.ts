@@ -70,6 +70,8 @@ export interface WrkOptions {
   timeoutSeconds?: number;
   /** requests per second all connections together ask for (0 or absent: as fast as they can) */
   rate?: number;
+  /** told wrk's process id once it runs (for CPU accounting) */
+  onPid?: (pid: number) => void;
   /** stops wrk early (SIGINT: it still reports what it measured until then) */
   signal?: AbortSignal;
 }
@@ -90,6 +92,7 @@ export function runWrk(o: WrkOptions): Promise<WrkResult> {
     child.stdout.on("data", (c: Buffer) => (out += c.toString()));
     child.stderr.on("data", (c: Buffer) => (err += c.toString()));
     child.on("error", reject);
+    if (child.pid) o.onPid?.(child.pid);
     o.signal?.addEventListener("abort", () => child.kill("SIGINT"), { once: true });
     child.on("exit", (code) => {
       fs.rmSync(dir, { recursive: true, force: true });
