@@ -258,7 +258,7 @@ async function main() {
     await assertPortsFree([port, port + 1, ...Array.from({ length: instances }, (_, i) => firstAppPort + i)]);
     try {
       const db = await openDatabase(kind, path.resolve(ROOT, args.dir!), Number(args.reports), args.fresh);
-      const cluster = await startCluster({ databaseUrl: db.url, instances, port, firstAppPort, distDir: args["dist-dir"]! });
+      const cluster = await startCluster({ databaseUrl: db.url, instances, port, firstAppPort, distDir: args["dist-dir"]!, pageTtl: args["page-ttl"] });
       const mix = await pickPublicMix(db.url);
       await measure(
         `${db.label}, ${Number(args.reports).toLocaleString("en-US")} reports; ${instances} instances behind nginx (load average now ${loadAverage()})`,

@@ -24,6 +24,8 @@ export const STACK_OPTIONS = {
   "dist-dir": { type: "string", default: ".next-bench" },
   dir: { type: "string", default: "tmp/bench-load" },
   fresh: { type: "boolean", default: false },
+  /** how long nginx keeps a public page (scripts/cluster.ts --page-ttl); publishing purges it in any case */
+  "page-ttl": { type: "string", default: "60s" },
 } as const;
 
 /** The --db list: postgresql, embedded or both. */
@@ -215,6 +217,7 @@ export interface ClusterOptions {
   /** BETTER_AUTH_SECRET for every instance (sessions minted by the benchmark must verify) */
   authSecret?: string;
   distDir: string;
+  pageTtl: string;
 }
 
 /** scripts/cluster.ts on the database, with the build in `distDir`; resolves once nginx answers. */
@@ -239,6 +242,8 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
       String(o.firstAppPort),
       "--prefix",
       prefix,
+      "--page-ttl",
+      o.pageTtl,
     ],
     { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] },
   );
