@@ -88,6 +88,51 @@ describe("report working copy on the database", () => {
     expect(conflict.current.lockVersion).toBe(rev.lockVersion + 1);
   });
 
+  it("writes only the cells a save changed, keeps every key and RevisionValues in step, and audits the change", async () => {
+    const r = await startReport(w.clerk, w.dept.id, 2025);
+    if (!r.ok) throw new Error();
+    const rev = await w.db().reportRevision.findFirstOrThrow({ where: { reportId: r.reportId } });
+    const first = await saveDraft(w.clerk, { reportId: r.reportId, lockVersion: rev.lockVersion, cells: zeros("2021"), sections: emptySections, explanations: {} });
+    if (!first.ok) throw new Error(JSON.stringify(first));
+    const keysBefore = (await w.db().cell.count({ where: { revisionId: rev.id } }));
+    // xmin is the transaction that last wrote a row: rows the second save does not touch keep the first save's
+    const xminOf = async () =>
+      Object.fromEntries(
+        (await w.db().$queryRaw<{ key: string; x: string }[]>`SELECT key, xmin::text AS x FROM "Cell" WHERE "revisionId" = ${rev.id}`).map((c) => [c.key, c.x]),
+      );
+    const before = await xminOf();
+    const cells = { ...zeros("2021"), "requests.newReceived.natural": 7, "requests.results.granted.natural": 7 };
+    const second = await saveDraft(w.clerk, { reportId: r.reportId, lockVersion: first.lockVersion, cells, sections: { ...emptySections, s2_active: "新内容" }, explanations: { "X-1": "已核实" } });
+    if (!second.ok) throw new Error(JSON.stringify(second));
+    expect(second.lockVersion).toBe(first.lockVersion + 1);
+    const after = await xminOf();
+    const rewritten = Object.keys(after).filter((k) => after[k] !== before[k]).sort();
+    // the two leaves and the totals they feed, nothing else
+    expect(rewritten).toContain("requests.newReceived.natural");
+    expect(rewritten).toContain("requests.newReceived.total");
+    expect(rewritten).toContain("requests.results.granted.total");
+    expect(rewritten).not.toContain("requests.newReceived.commercial");
+    expect(rewritten.length).toBeLessThan(12);
+    expect(await w.db().cell.count({ where: { revisionId: rev.id } })).toBe(keysBefore);
+    const values = await w.db().$queryRaw<{ cells: Record<string, number | null> }[]>`SELECT cells FROM "RevisionValues" WHERE "revisionId" = ${rev.id}`;
+    expect(values[0]!.cells["requests.newReceived.total"]).toBe(7);
+    const stored = await w.db().reportRevision.findUniqueOrThrow({ where: { id: rev.id } });
+    expect(stored).toMatchObject({ s2_active: "新内容", explanations: { "X-1": "已核实" }, lockVersion: second.lockVersion });
+    const audit = await w.db().auditEvent.findFirstOrThrow({ where: { revisionId: rev.id }, orderBy: { id: "desc" } });
+    expect(audit.action).toBe("SAVED");
+    expect(audit.detail).toMatchObject({ cells: { "requests.newReceived.natural": [0, 7] }, sections: ["s2_active"] });
+    // times are stored in UTC whatever the database session's time zone (as the ORM's own writes are)
+    expect(Math.abs(stored.updatedAt.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(Math.abs(audit.at.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(new Date(second.savedAt).getTime()).toBe(stored.updatedAt.getTime());
+
+    // an unchanged save writes no cell and leaves no audit entry, but still moves the version on
+    const third = await saveDraft(w.clerk, { reportId: r.reportId, lockVersion: second.lockVersion, cells, sections: { ...emptySections, s2_active: "新内容" }, explanations: { "X-1": "已核实" } });
+    expect(third).toMatchObject({ ok: true, lockVersion: second.lockVersion + 1 });
+    expect(await xminOf()).toEqual(after);
+    expect((await w.db().auditEvent.findFirstOrThrow({ where: { revisionId: rev.id }, orderBy: { id: "desc" } })).id).toBe(audit.id);
+  });
+
   it("refuses invalid cells and HTML-free narrative stays as typed, storing nothing on refusal", async () => {
     const r = await startReport(w.clerk, w.dept.id, 2021);
     if (!r.ok) throw new Error();

@@ -20,7 +20,7 @@ import {
 } from "@/lib/format";
 import { canEditReport, canReadWorkingCopy, canStartReport, canSubmitReport, type Actor } from "@/lib/auth/roles";
 import { db } from "./client";
-import { cellsFromRows, diffCells, replaceCells } from "./revision-cells";
+import { cellsFromRows, diffCells, readCells, replaceCells, writeChangedCells } from "./revision-cells";
 
 export type Sections = Record<SectionKey, string>;
 
@@ -212,26 +212,35 @@ export async function saveDraft(actor: Actor, input: DraftInput): Promise<SaveOu
   if (!parsed.ok) return parsed.failure;
   const revisionId = report.revisions[0]!.id;
 
+  // A handful of plain statements: the row lock and the version check first, then only what changed. (The ORM's
+  // version of this transaction spent ~45 ms of CPU per save in the query engine and the Decimal mapping of 200
+  // cells; autosaves of a few hundred clerks at once queued behind it.)
   const outcome = await db().$transaction(async (tx) => {
-    const before = await tx.reportRevision.findUniqueOrThrow({ where: { id: revisionId } });
-    const updated = await tx.reportRevision.updateMany({
-      where: { id: revisionId, lockVersion: input.lockVersion, state: { in: ["DRAFT", "RETURNED"] } },
-      data: { ...parsed.sections, explanations: parsed.explanations, lockVersion: { increment: 1 } },
-    });
-    if (updated.count === 0) return null;
-    const oldCells = cellsFromRows(await tx.cell.findMany({ where: { revisionId }, select: { key: true, value: true } }));
-    const newCells = await replaceCells(tx, revisionId, version, parsed.cells);
+    const [before] = await tx.$queryRaw<({ lockVersion: number; state: string; prefilled: string[] } & Sections)[]>`
+      SELECT "lockVersion", state::text AS state, prefilled, s1_overall, s2_active, s3_requests, "s4_reviewLitigation", s5_problems, s6_other
+      FROM "ReportRevision" WHERE id = ${revisionId} FOR UPDATE`;
+    if (!before || before.lockVersion !== input.lockVersion || (before.state !== "DRAFT" && before.state !== "RETURNED")) return null;
+    const oldCells = await readCells(tx, revisionId);
+    const newCells = await writeChangedCells(tx, revisionId, version, parsed.cells, oldCells);
     const changed = diffCells(oldCells, newCells);
     // A pre-filled cell the clerk changed is no longer last year's value.
     const prefilled = before.prefilled.filter((k) => !(k in changed));
-    const after = await tx.reportRevision.update({ where: { id: revisionId }, data: { prefilled }, select: { lockVersion: true, updatedAt: true } });
-    const changedSections = SECTION_KEYS.filter((k) => before[k] !== parsed.sections[k]);
+    const s = parsed.sections;
+    const [after] = await tx.$queryRaw<{ lockVersion: number; updatedAt: Date }[]>`
+      UPDATE "ReportRevision"
+      SET s1_overall = ${s.s1_overall}, s2_active = ${s.s2_active}, s3_requests = ${s.s3_requests},
+          "s4_reviewLitigation" = ${s.s4_reviewLitigation}, s5_problems = ${s.s5_problems}, s6_other = ${s.s6_other},
+          explanations = ${JSON.stringify(parsed.explanations)}::jsonb, prefilled = ${prefilled}::text[],
+          "lockVersion" = "lockVersion" + 1, "updatedAt" = now() AT TIME ZONE 'UTC'
+      WHERE id = ${revisionId}
+      RETURNING "lockVersion", "updatedAt"`;
+    const changedSections = SECTION_KEYS.filter((k) => before[k] !== s[k]);
     if (Object.keys(changed).length > 0 || changedSections.length > 0) {
-      await tx.auditEvent.create({
-        data: { action: "SAVED", reportId: report.id, revisionId, actorId: actor.id, detail: { cells: changed, sections: changedSections } },
-      });
+      await tx.$executeRaw`
+        INSERT INTO "AuditEvent" (at, action, "reportId", "revisionId", "actorId", detail)
+        VALUES (now() AT TIME ZONE 'UTC', 'SAVED', ${report.id}, ${revisionId}, ${actor.id}, ${JSON.stringify({ cells: changed, sections: changedSections })}::jsonb)`;
     }
-    return after;
+    return after!;
   });
   if (outcome) return { ok: true, lockVersion: outcome.lockVersion, savedAt: outcome.updatedAt.toISOString() };
   return conflictOrReadOnly(revisionId);

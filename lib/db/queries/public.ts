@@ -1,19 +1,24 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AgencyKind, ReportScope } from "@/lib/generated/prisma/enums";
+import { cache } from "react";
 import { db } from "../client";
 
 // Everything here returns only what the public may see: published revisions. Drafts, submitted and returned
 // reports never leave these functions.
+//
+// The loaders a page calls from both generateMetadata and its body are wrapped in React's cache(), which shares one
+// result per request (outside a request, in scripts and tests, it calls straight through): every statement is a round
+// trip, and on the embedded database round trips are most of a page's time.
 
-export async function getRegionWithAncestors(code: string) {
+export const getRegionWithAncestors = cache(async function getRegionWithAncestors(code: string) {
   const prefixes = [2, 4, 6].filter((n) => n < code.length).map((n) => code.slice(0, n));
   const rows = await db().region.findMany({ where: { code: { in: [...prefixes, code] } } });
   const region = rows.find((r) => r.code === code);
   if (!region) return null;
   const ancestors = prefixes.map((p) => rows.find((r) => r.code === p)).filter((r): r is NonNullable<typeof r> => !!r);
   return { region, ancestors };
-}
+});
 
 export interface ChildRegionRow {
   code: string;
@@ -90,7 +95,7 @@ interface AgencyPublicRow {
 const utc = (t: string | null) => (t === null ? null : new Date(`${t}Z`));
 
 /** An agency with its parent, the agencies under it (by name) and its reports (newest year first), in one statement. */
-export async function getAgencyPublic(id: number) {
+export const getAgencyPublic = cache(async function getAgencyPublic(id: number) {
   const rows = await db().$queryRaw<AgencyPublicRow[]>`
     SELECT a.id, a.name, a.kind::text AS kind, a."regionCode", p.id AS "parentId", p.name AS "parentName",
            coalesce((SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'kind', c.kind) ORDER BY c.name)
@@ -119,7 +124,7 @@ export async function getAgencyPublic(id: number) {
       publishedRevision: r.publishedRevision && { number: r.publishedRevision.number, publishedAt: utc(r.publishedRevision.publishedAt) },
     })),
   };
-}
+});
 
 interface PublishedReportRow {
   id: number;
@@ -149,11 +154,11 @@ interface PublishedReportRow {
 }
 
 /**
- * A published report with one of its published revisions (the latest unless `revisionNumber` is given). One
- * statement: the report page calls this twice (metadata and page) and every statement costs a round trip, which
- * on the embedded database is most of the page's time (docs/performance.md).
+ * A published report with one of its published revisions (the latest unless `revisionNumber` is given), in one
+ * statement: every statement costs a round trip, which on the embedded database is most of the page's time
+ * (docs/performance.md).
  */
-export async function getPublishedReport(id: number, revisionNumber?: number) {
+export const getPublishedReport = cache(async function getPublishedReport(id: number, revisionNumber?: number) {
   const rows = await db().$queryRaw<PublishedReportRow[]>`
     SELECT r.id, r.year, r.scope::text AS scope, r."formatVersion", r."firstPublishedAt", r."publishedRevisionId",
            a.id AS "agencyId", a.name AS "agencyName", a.kind::text AS "agencyKind", a."regionCode",
@@ -200,6 +205,6 @@ export async function getPublishedReport(id: number, revisionNumber?: number) {
     s6_other: row.s6_other,
   };
   return { report, revision, isLatest: row.revisionId === row.publishedRevisionId };
-}
+});
 
 export type PublishedReport = NonNullable<Awaited<ReturnType<typeof getPublishedReport>>>;

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/session";
 import { saveDraft, submitReport, type DraftInput, type SaveOutcome, type SubmitOutcome } from "@/lib/db/reports";
 
@@ -22,9 +21,10 @@ export async function saveDraftAction(payload: unknown): Promise<SaveOutcome> {
   if (!user) return SIGNED_OUT;
   const draft = asDraft(payload);
   if (!draft) return BAD_INPUT;
-  const result = await saveDraft(user, draft);
-  if (result.ok) revalidatePath("/filing");
-  return result;
+  // No revalidatePath here: a server action that revalidates anything renders the whole current page into its
+  // response, and this one runs every few seconds per clerk (in bench:filing that render was most of a save's
+  // cost). Nothing cached needs it either: /filing is rendered per request and the router keeps no dynamic pages.
+  return saveDraft(user, draft);
 }
 
 export async function submitReportAction(payload: unknown): Promise<(SubmitOutcome & { ok: false }) | { ok: true; redirectTo: string }> {
@@ -34,7 +34,6 @@ export async function submitReportAction(payload: unknown): Promise<(SubmitOutco
   if (!draft) return BAD_INPUT;
   const result = await submitReport(user, draft);
   if (!result.ok) return result;
-  revalidatePath("/filing");
-  revalidatePath("/review");
+  // as in saveDraftAction: revalidating would render this form page once more only for the browser to leave it
   return { ok: true, redirectTo: `/filing?submitted=${result.reportId}` };
 }
