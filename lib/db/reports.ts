@@ -78,8 +78,8 @@ export async function getWorkingReport(actor: Actor, reportId: number) {
   const scope = { agencyId: report.agencyId, agencyRegionCode: report.agency.regionCode, status: report.status };
   if (!canReadWorkingCopy(actor, scope)) return "forbidden" as const;
   const revision = report.revisions[0]!;
-  const [cellRows, previous, comments] = await Promise.all([
-    db().cell.findMany({ where: { revisionId: revision.id }, select: { key: true, value: true } }),
+  const [cells, previous, comments] = await Promise.all([
+    readCells(db(), revision.id),
     previousYearCells(report.agencyId, report.year),
     db().reviewComment.findMany({
       where: { revision: { reportId } },
@@ -90,7 +90,7 @@ export async function getWorkingReport(actor: Actor, reportId: number) {
   return {
     report,
     revision,
-    cells: cellsFromRows(cellRows),
+    cells,
     sections: sectionsOf(revision),
     previous,
     comments,
@@ -107,8 +107,7 @@ export async function previousYearCells(agencyId: number, year: number): Promise
   if (!prev || !isFormatVersion(prev.formatVersion)) return null;
   const revisionId = prev.publishedRevisionId ?? prev.revisions[0]?.id;
   if (!revisionId) return null;
-  const rows = await db().cell.findMany({ where: { revisionId }, select: { key: true, value: true } });
-  return { formatVersion: prev.formatVersion, cells: cellsFromRows(rows) };
+  return { formatVersion: prev.formatVersion, cells: await readCells(db(), revisionId) };
 }
 
 /** Creates the report of `year` for an agency with the year's format, pre-filled from last year's report. */

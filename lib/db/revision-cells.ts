@@ -1,5 +1,7 @@
-// Writing a revision's cells: all leaf and derived cells in one multi-row insert, derived ones computed here by
-// the format engine (a total is never taken from the client).
+// Writing a revision's cells: derived ones computed here by the format engine (a total is never taken from the
+// client); a new revision's cells in one multi-row insert, a save's by updating only the cells that changed. Plain SQL
+// with the values as arrays: one statement however many cells, and no per-row ORM objects (docs/performance.md,
+// "Filing season").
 import { Prisma } from "@/lib/generated/prisma/client";
 import { allKeys, computeDerived, type CellMap, type FormatVersion } from "@/lib/format";
 
@@ -11,14 +13,9 @@ export function completeCells(version: FormatVersion, leaves: CellMap): CellMap 
 
 export async function replaceCells(tx: Tx, revisionId: number, version: FormatVersion, leaves: CellMap): Promise<CellMap> {
   const cells = completeCells(version, leaves);
-  await tx.cell.deleteMany({ where: { revisionId } });
-  await tx.cell.createMany({
-    data: allKeys(version).map((key) => ({
-      revisionId,
-      key,
-      value: cells[key] === null || cells[key] === undefined ? null : new Prisma.Decimal(String(cells[key])),
-    })),
-  });
+  const keys = allKeys(version);
+  await tx.$executeRaw`DELETE FROM "Cell" WHERE "revisionId" = ${revisionId}`;
+  await insertCells(tx, revisionId, keys, keys.map((k) => numericText(cells[k])));
   return cells;
 }
 
@@ -43,7 +40,7 @@ export function diffCells(before: CellMap, after: CellMap): Record<string, [numb
  * A revision's stored cells as numbers. Raw SQL rather than the ORM: a save reads all ~200 cells, and mapping each
  * row to a Prisma.Decimal and back cost more CPU than the rest of the save (bench:filing).
  */
-export async function readCells(tx: Tx, revisionId: number): Promise<CellMap> {
+export async function readCells(tx: Pick<Tx, "$queryRaw">, revisionId: number): Promise<CellMap> {
   const rows = await tx.$queryRaw<{ key: string; value: string | null }[]>`
     SELECT key, value::text AS value FROM "Cell" WHERE "revisionId" = ${revisionId}`;
   const cells: CellMap = {};
@@ -61,7 +58,7 @@ export async function writeChangedCells(tx: Tx, revisionId: number, version: For
   const cells = completeCells(version, leaves);
   const keys = allKeys(version);
   const wanted = new Set(keys);
-  const value = (k: string) => (cells[k] === null || cells[k] === undefined ? null : String(cells[k]));
+  const value = (k: string) => numericText(cells[k]);
   const changed = keys.filter((k) => k in stored && (stored[k] ?? null) !== (cells[k] ?? null));
   const missing = keys.filter((k) => !(k in stored));
   const stray = Object.keys(stored).filter((k) => !wanted.has(k));
@@ -71,13 +68,21 @@ export async function writeChangedCells(tx: Tx, revisionId: number, version: For
       FROM unnest(${changed}::text[], ${changed.map(value)}::text[]) AS u(key, value)
       WHERE c."revisionId" = ${revisionId} AND c.key = u.key`;
   }
-  if (missing.length > 0) {
-    await tx.$executeRaw`
-      INSERT INTO "Cell" ("revisionId", key, value)
-      SELECT ${revisionId}, u.key, u.value::numeric FROM unnest(${missing}::text[], ${missing.map(value)}::text[]) AS u(key, value)`;
-  }
+  if (missing.length > 0) await insertCells(tx, revisionId, missing, missing.map(value));
   if (stray.length > 0) {
     await tx.$executeRaw`DELETE FROM "Cell" WHERE "revisionId" = ${revisionId} AND key = ANY(${stray}::text[])`;
   }
   return cells;
+}
+
+/** A cell's value as numeric text for SQL (a JS number's shortest exact form, which numeric parses, "1e-7" included). */
+function numericText(v: number | null | undefined): string | null {
+  return v === null || v === undefined ? null : String(v);
+}
+
+/** One multi-row insert, the values passed as two arrays (one statement and two parameters however many cells). */
+async function insertCells(tx: Tx, revisionId: number, keys: readonly string[], values: (string | null)[]): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "Cell" ("revisionId", key, value)
+    SELECT ${revisionId}, u.key, u.value::numeric FROM unnest(${keys}::text[], ${values}::text[]) AS u(key, value)`;
 }
