@@ -317,6 +317,14 @@ async function runSeason(kind: DbKind): Promise<void> {
   const [warm, ...measured] = logs;
   await runClerk({ ...ctx, thinkMin: 0, thinkMax: 0 }, warm!, works[0]!);
   if (warm!.failures.length) throw new Error(`the warm-up clerk failed: ${warm!.failures.join("; ")}`);
+  // what one form page costs on an idle machine, for reading the season's figures (queueing vs work)
+  const alone: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t0 = performance.now();
+    const res = await fetch(`${ctx.base}/filing/reports/${warm!.draft.reportId}`, { headers: { Cookie: warm!.clerk.cookie, "Accept-Encoding": "gzip" } });
+    await res.arrayBuffer();
+    alone.push(performance.now() - t0);
+  }
 
   log(`${clerkCount} clerks × ${saves} saves and a submission, ${thinkMin / 1000}–${thinkMax / 1000} s apart, with wrk on the public mix`);
   const stopWrk = new AbortController();
@@ -349,7 +357,9 @@ async function runSeason(kind: DbKind): Promise<void> {
   const pages = measured.flatMap((l) => (l.pageMs === null ? [] : [l.pageMs]));
   console.log(`\n${db.label}, ${Number(args.reports).toLocaleString("en-US")} reports; ${instances} instances behind nginx (load average at the end ${loadAverage()})`);
   console.log(`${clerkCount} clerks, ${saves} saves each then a submission, ${thinkMin / 1000}–${thinkMax / 1000} s between them; ${seasonSeconds.toFixed(0)} s in all\n`);
-  console.log(`form opened:      ${pages.length}, p50 ${fmtMs(pct(pages, 50))} ms, p99 ${fmtMs(pct(pages, 99))} ms`);
+  console.log(
+    `form opened:      ${pages.length}, p50 ${fmtMs(pct(pages, 50))} ms, p99 ${fmtMs(pct(pages, 99))} ms (one at a time before the season: p50 ${fmtMs(pct(alone, 50))} ms)`,
+  );
   console.log(
     `saves:            ${allSaves.length} acknowledged (${(allSaves.length / seasonSeconds).toFixed(1)}/s), p50 ${fmtMs(pct(allSaves, 50))} ms, ` +
       `p95 ${fmtMs(pct(allSaves, 95))} ms, p99 ${fmtMs(pct(allSaves, 99))} ms, max ${fmtMs(Math.max(...allSaves))} ms`,

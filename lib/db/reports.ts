@@ -2,6 +2,7 @@ import "server-only";
 // The working copy of a report: start, read, save (optimistic lock, one transaction), submit. Every function takes
 // the acting user and checks their scope itself, so a caller cannot forget to (server actions check it too).
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { ReportStatus } from "@/lib/generated/prisma/enums";
 import {
   SECTION_KEYS,
   blankLeafCells,
@@ -70,6 +71,22 @@ async function loadWorking(reportId: number) {
       revisions: { orderBy: { number: "desc" }, take: 1 },
     },
   });
+}
+
+/**
+ * What a save or a submission needs to know about a report: its scope and its newest revision. One plain statement:
+ * this runs on every autosave of every clerk.
+ */
+async function loadForWrite(reportId: number) {
+  const [row] = await db().$queryRaw<
+    { id: number; year: number; formatVersion: string; status: string; agencyId: number; regionCode: string; revisionId: number | null }[]
+  >`
+    SELECT r.id, r.year, r."formatVersion", r.status::text AS status, r."agencyId", a."regionCode",
+           (SELECT v.id FROM "ReportRevision" v WHERE v."reportId" = r.id ORDER BY v.number DESC LIMIT 1) AS "revisionId"
+    FROM "Report" r JOIN "Agency" a ON a.id = r."agencyId"
+    WHERE r.id = ${reportId}`;
+  if (!row || row.revisionId === null) return null;
+  return { ...row, status: row.status as ReportStatus, revisionId: row.revisionId };
 }
 
 export async function getWorkingReport(actor: Actor, reportId: number) {
@@ -201,15 +218,15 @@ function explanationsSchema(x: unknown): Record<string, string> | null {
  * winner's copy.
  */
 export async function saveDraft(actor: Actor, input: DraftInput): Promise<SaveOutcome> {
-  const report = await loadWorking(input.reportId);
+  const report = await loadForWrite(input.reportId);
   if (!report || !isFormatVersion(report.formatVersion)) return NOT_FOUND;
-  const scope = { agencyId: report.agencyId, agencyRegionCode: report.agency.regionCode, status: report.status };
+  const scope = { agencyId: report.agencyId, agencyRegionCode: report.regionCode, status: report.status };
   if (!canReadWorkingCopy(actor, scope)) return FORBIDDEN;
   if (!canEditReport(actor, scope)) return { ok: false, kind: "readOnly", message: "报告已提交或已发布，不能修改。" };
   const version = report.formatVersion;
   const parsed = parseDraft(version, input);
   if (!parsed.ok) return parsed.failure;
-  const revisionId = report.revisions[0]!.id;
+  const revisionId = report.revisionId;
 
   // A handful of plain statements: the row lock and the version check first, then only what changed. (The ORM's
   // version of this transaction spent ~45 ms of CPU per save in the query engine and the Decimal mapping of 200
@@ -270,9 +287,9 @@ async function conflictOrReadOnly(revisionId: number): Promise<Failure> {
 
 /** Saves, then submits if no rule fails, no leaf cell is blank and every soft warning is explained. */
 export async function submitReport(actor: Actor, input: DraftInput): Promise<SubmitOutcome> {
-  const report = await loadWorking(input.reportId);
+  const report = await loadForWrite(input.reportId);
   if (!report || !isFormatVersion(report.formatVersion)) return NOT_FOUND;
-  const scope = { agencyId: report.agencyId, agencyRegionCode: report.agency.regionCode, status: report.status };
+  const scope = { agencyId: report.agencyId, agencyRegionCode: report.regionCode, status: report.status };
   if (!canReadWorkingCopy(actor, scope)) return FORBIDDEN;
   if (!canSubmitReport(actor, scope)) return { ok: false, kind: "readOnly", message: "报告已提交或已发布，不能再次提交。" };
   const version = report.formatVersion;
@@ -283,7 +300,7 @@ export async function submitReport(actor: Actor, input: DraftInput): Promise<Sub
 
   const saved = await saveDraft(actor, input);
   if (!saved.ok) return saved;
-  const revisionId = report.revisions[0]!.id;
+  const revisionId = report.revisionId;
   const done = await db().$transaction(async (tx) => {
     const moved = await tx.reportRevision.updateMany({
       where: { id: revisionId, lockVersion: saved.lockVersion, state: { in: ["DRAFT", "RETURNED"] } },
