@@ -4,7 +4,7 @@
  * public mix through nginx. Prints save latency (p50/p95/p99), failed saves, submissions and the public figures
  * meanwhile, then checks in the database that every acknowledged save is there (zero lost saves).
  *
- *   npm run bench:filing -- [--db postgresql,embedded] [--clerks 200] [--saves 6] [--think 3000-9000]
+ *   npm run bench:filing -- [--db postgresql,embedded] [--clerks 200] [--warm 10] [--saves 6] [--think 3000-9000] [--arrival 9000]
  *                           [--public-connections 32] [--public-rate 1000] [--reports 20000] [--instances 2] [--port 8180]
  *                           [--first-app-port 3401] [--dist-dir .next-bench] [--dir tmp/bench-load] [--fresh]
  *
@@ -43,6 +43,9 @@ const { values: args } = parseArgs({
   options: {
     ...STACK_OPTIONS,
     clerks: { type: "string", default: "200" },
+    warm: { type: "string", default: "10" },
+    /** the clerks open their forms at random moments within this many ms (default: the longest pause, --think) */
+    arrival: { type: "string" },
     saves: { type: "string", default: "6" },
     think: { type: "string", default: "3000-9000" },
     "public-connections": { type: "string", default: "32" },
@@ -124,6 +127,8 @@ interface Ctx {
   submitId: string;
   thinkMin: number;
   thinkMax: number;
+  /** ms within which the clerks open their forms */
+  arrival: number;
 }
 
 const think = (c: Ctx) => sleep(c.thinkMin + Math.random() * (c.thinkMax - c.thinkMin));
@@ -132,7 +137,7 @@ const think = (c: Ctx) => sleep(c.thinkMin + Math.random() * (c.thinkMax - c.thi
 async function runClerk(ctx: Ctx, log: ClerkLog, work: Work): Promise<void> {
   const page = `/filing/reports/${log.draft.reportId}`;
   const tree = filingReportTree(log.draft.reportId);
-  await sleep(Math.random() * ctx.thinkMax); // clerks do not all start in the same second
+  await sleep(Math.random() * ctx.arrival); // clerks do not all start in the same second
   const t0 = performance.now();
   const res = await fetch(ctx.base + page, { headers: { Cookie: log.clerk.cookie, "Accept-Encoding": "gzip" }, redirect: "manual" });
   await res.arrayBuffer();
@@ -283,9 +288,10 @@ async function runSeason(kind: DbKind): Promise<void> {
   const db = await openDatabase(kind, path.resolve(ROOT, args.dir!), Number(args.reports), args.fresh);
   const secret = randomBytes(32).toString("base64url");
   log(`making ${clerkCount} clerks and their ${year} drafts`);
-  // one more clerk than measured: the first warms the instances' save path up before the clock starts, as a server
-  // that has been up for a while is warm
-  const clerks = await prepareClerks(db.url, clerkCount + 1, year, secret);
+  // --warm more clerks than measured: they do their whole work (no pauses) before the clock starts, so that every
+  // instance has loaded and optimised the filing code, as a server that has been up for a while has
+  const warmCount = Math.max(1, Number(args.warm));
+  const clerks = await prepareClerks(db.url, clerkCount + warmCount, year, secret);
   const reportOf = startReports(db.url, year);
 
   const client = new pg.Client({ connectionString: db.url });
@@ -312,11 +318,15 @@ async function runSeason(kind: DbKind): Promise<void> {
     submitId: actionId(buildDir, "app/(filing)/filing/reports/[id]/actions.ts", "submitReportAction"),
     thinkMin,
     thinkMax,
+    arrival: args.arrival === undefined ? thinkMax : Number(args.arrival),
   };
 
-  const [warm, ...measured] = logs;
-  await runClerk({ ...ctx, thinkMin: 0, thinkMax: 0 }, warm!, works[0]!);
-  if (warm!.failures.length) throw new Error(`the warm-up clerk failed: ${warm!.failures.join("; ")}`);
+  const warmers = logs.slice(0, warmCount);
+  const measured = logs.slice(warmCount);
+  await Promise.all(warmers.map((l, i) => runClerk({ ...ctx, thinkMin: 0, thinkMax: 0, arrival: 0 }, l, works[i]!)));
+  const warmFailures = warmers.flatMap((l) => l.failures);
+  if (warmFailures.length) throw new Error(`the warm-up clerks failed: ${warmFailures.join("; ")}`);
+  const warm = warmers[0]!;
   // what one form page costs on an idle machine, for reading the season's figures (queueing vs work)
   const alone: number[] = [];
   for (let i = 0; i < 20; i++) {
@@ -325,6 +335,17 @@ async function runSeason(kind: DbKind): Promise<void> {
     await res.arrayBuffer();
     alone.push(performance.now() - t0);
   }
+  // and how many form pages a second the instances can render at most (8 at a time, the warm-up clerks' pages)
+  const burstStart = performance.now();
+  await Promise.all(
+    warmers.slice(0, 8).map(async (l) => {
+      for (let i = 0; i < 10; i++) {
+        const res = await fetch(`${ctx.base}/filing/reports/${l.draft.reportId}`, { headers: { Cookie: l.clerk.cookie, "Accept-Encoding": "gzip" } });
+        await res.arrayBuffer();
+      }
+    }),
+  );
+  const formPagesPerSecond = (Math.min(8, warmers.length) * 10) / ((performance.now() - burstStart) / 1000);
 
   log(`${clerkCount} clerks × ${saves} saves and a submission, ${thinkMin / 1000}–${thinkMax / 1000} s apart, with wrk on the public mix`);
   const stopWrk = new AbortController();
@@ -342,7 +363,7 @@ async function runSeason(kind: DbKind): Promise<void> {
     wrk: () => [wrkPid],
     "clerks (this process)": () => [process.pid],
   });
-  await Promise.all(measured.map((l, i) => runClerk(ctx, l, works[i + 1]!)));
+  await Promise.all(measured.map((l, i) => runClerk(ctx, l, works[i + warmCount]!)));
   const cpu = stopMeter();
   const seasonSeconds = (performance.now() - started) / 1000;
   stopWrk.abort();
@@ -356,9 +377,9 @@ async function runSeason(kind: DbKind): Promise<void> {
   const failures = measured.flatMap((l) => l.failures);
   const pages = measured.flatMap((l) => (l.pageMs === null ? [] : [l.pageMs]));
   console.log(`\n${db.label}, ${Number(args.reports).toLocaleString("en-US")} reports; ${instances} instances behind nginx (load average at the end ${loadAverage()})`);
-  console.log(`${clerkCount} clerks, ${saves} saves each then a submission, ${thinkMin / 1000}–${thinkMax / 1000} s between them; ${seasonSeconds.toFixed(0)} s in all\n`);
+  console.log(`${clerkCount} clerks, ${saves} saves each then a submission, ${thinkMin / 1000}–${thinkMax / 1000} s between them, forms opened within the first ${ctx.arrival / 1000} s; ${seasonSeconds.toFixed(0)} s in all\n`);
   console.log(
-    `form opened:      ${pages.length}, p50 ${fmtMs(pct(pages, 50))} ms, p99 ${fmtMs(pct(pages, 99))} ms (one at a time before the season: p50 ${fmtMs(pct(alone, 50))} ms)`,
+    `form opened:      ${pages.length}, p50 ${fmtMs(pct(pages, 50))} ms, p99 ${fmtMs(pct(pages, 99))} ms (before the season: one at a time p50 ${fmtMs(pct(alone, 50))} ms; at most ${formPagesPerSecond.toFixed(0)} pages/s, 8 at a time)`,
   );
   console.log(
     `saves:            ${allSaves.length} acknowledged (${(allSaves.length / seasonSeconds).toFixed(1)}/s), p50 ${fmtMs(pct(allSaves, 50))} ms, ` +
