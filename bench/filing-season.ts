@@ -329,10 +329,11 @@ async function runSeason(kind: DbKind): Promise<void> {
   const warm = warmers[0]!;
   // what one form page costs on an idle machine, for reading the season's figures (queueing vs work)
   const alone: number[] = [];
+  let formBytes = 0;
   for (let i = 0; i < 20; i++) {
     const t0 = performance.now();
     const res = await fetch(`${ctx.base}/filing/reports/${warm!.draft.reportId}`, { headers: { Cookie: warm!.clerk.cookie, "Accept-Encoding": "gzip" } });
-    await res.arrayBuffer();
+    formBytes = (await res.arrayBuffer()).byteLength; // fetch has undone the gzip: the HTML as rendered
     alone.push(performance.now() - t0);
   }
   // and how many form pages a second the instances can render at most (8 at a time, the warm-up clerks' pages)
@@ -379,7 +380,7 @@ async function runSeason(kind: DbKind): Promise<void> {
   console.log(`\n${db.label}, ${Number(args.reports).toLocaleString("en-US")} reports; ${instances} instances behind nginx (load average at the end ${loadAverage()})`);
   console.log(`${clerkCount} clerks, ${saves} saves each then a submission, ${thinkMin / 1000}–${thinkMax / 1000} s between them, forms opened within the first ${ctx.arrival / 1000} s; ${seasonSeconds.toFixed(0)} s in all\n`);
   console.log(
-    `form opened:      ${pages.length}, p50 ${fmtMs(pct(pages, 50))} ms, p99 ${fmtMs(pct(pages, 99))} ms (before the season: one at a time p50 ${fmtMs(pct(alone, 50))} ms; at most ${formPagesPerSecond.toFixed(0)} pages/s, 8 at a time)`,
+    `form opened:      ${pages.length}, p50 ${fmtMs(pct(pages, 50))} ms, p99 ${fmtMs(pct(pages, 99))} ms (before the season: ${Math.round(formBytes / 1024)} KiB of HTML, one at a time p50 ${fmtMs(pct(alone, 50))} ms; at most ${formPagesPerSecond.toFixed(0)} pages/s, 8 at a time)`,
   );
   console.log(
     `saves:            ${allSaves.length} acknowledged (${(allSaves.length / seasonSeconds).toFixed(1)}/s), p50 ${fmtMs(pct(allSaves, 50))} ms, ` +
