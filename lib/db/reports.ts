@@ -213,9 +213,9 @@ function explanationsSchema(x: unknown): Record<string, string> | null {
 }
 
 /**
- * Saves the whole working copy in one transaction, only if nobody saved since `lockVersion`: the version check and
- * the increment are one UPDATE, so of two concurrent saves exactly one wins and the other gets a conflict with the
- * winner's copy.
+ * Saves the whole working copy in one transaction, only if nobody saved since `lockVersion`: the revision's row is
+ * locked before its version is compared, so of two concurrent saves from the same version exactly one wins and the
+ * other, once the winner commits, sees the new version and gets a conflict with the winner's copy.
  */
 export async function saveDraft(actor: Actor, input: DraftInput): Promise<SaveOutcome> {
   const report = await loadForWrite(input.reportId);
