@@ -223,9 +223,21 @@ export async function saveDraft(actor: Actor, input: DraftInput): Promise<SaveOu
   const scope = { agencyId: report.agencyId, agencyRegionCode: report.regionCode, status: report.status };
   if (!canReadWorkingCopy(actor, scope)) return FORBIDDEN;
   if (!canEditReport(actor, scope)) return { ok: false, kind: "readOnly", message: "报告已提交或已发布，不能修改。" };
-  const version = report.formatVersion;
-  const parsed = parseDraft(version, input);
+  const parsed = parseDraft(report.formatVersion, input);
   if (!parsed.ok) return parsed.failure;
+  return writeDraft(actor, report, report.formatVersion, parsed, input.lockVersion);
+}
+
+type ParsedDraft = Extract<ReturnType<typeof parseDraft>, { ok: true }>;
+
+/** The save itself, for a report whose scope the caller has checked and a draft it has parsed. */
+async function writeDraft(
+  actor: Actor,
+  report: { id: number; revisionId: number },
+  version: FormatVersion,
+  parsed: ParsedDraft,
+  lockVersion: number,
+): Promise<SaveOutcome> {
   const revisionId = report.revisionId;
 
   // A handful of plain statements: the row lock and the version check first, then only what changed. (The ORM's
@@ -235,7 +247,7 @@ export async function saveDraft(actor: Actor, input: DraftInput): Promise<SaveOu
     const [before] = await tx.$queryRaw<({ lockVersion: number; state: string; prefilled: string[] } & Sections)[]>`
       SELECT "lockVersion", state::text AS state, prefilled, s1_overall, s2_active, s3_requests, "s4_reviewLitigation", s5_problems, s6_other
       FROM "ReportRevision" WHERE id = ${revisionId} FOR UPDATE`;
-    if (!before || before.lockVersion !== input.lockVersion || (before.state !== "DRAFT" && before.state !== "RETURNED")) return null;
+    if (!before || before.lockVersion !== lockVersion || (before.state !== "DRAFT" && before.state !== "RETURNED")) return null;
     const oldCells = await readCells(tx, revisionId);
     const newCells = await writeChangedCells(tx, revisionId, version, parsed.cells, oldCells);
     const changed = diffCells(oldCells, newCells);
@@ -298,7 +310,7 @@ export async function submitReport(actor: Actor, input: DraftInput): Promise<Sub
   const check = checkForSubmission(version, parsed.cells, parsed.explanations, await previousYearCells(report.agencyId, report.year));
   if (check) return check;
 
-  const saved = await saveDraft(actor, input);
+  const saved = await writeDraft(actor, report, version, parsed, input.lockVersion);
   if (!saved.ok) return saved;
   const revisionId = report.revisionId;
   const done = await db().$transaction(async (tx) => {
