@@ -1,11 +1,27 @@
 import "server-only";
-import { createPrismaClient, type Db } from "./prisma";
+import type pg from "pg";
+import { createDatabase, type Db } from "./prisma";
 import { requireDatabaseUrl } from "./url";
 
-// One client per server process; the global survives Next.js dev-mode module reloads.
-const globalForDb = globalThis as unknown as { nianbaoDb?: Db };
+// One database connection pool per server process, shared by the Prisma client and lib/db/sql.ts; the global
+// survives Next.js dev-mode module reloads.
+const globalForDb = globalThis as unknown as { nianbaoDb?: { prisma: Db; pool: pg.Pool } };
+
+function connection() {
+  if (!globalForDb.nianbaoDb) {
+    const created = createDatabase(requireDatabaseUrl());
+    // an idle connection the server closed (a restart) must not take the process down; the pool replaces it
+    created.pool.on("error", (e) => console.warn(`[db] idle connection lost: ${e.message}`));
+    globalForDb.nianbaoDb = created;
+  }
+  return globalForDb.nianbaoDb;
+}
 
 export function db(): Db {
-  if (!globalForDb.nianbaoDb) globalForDb.nianbaoDb = createPrismaClient(requireDatabaseUrl());
-  return globalForDb.nianbaoDb;
+  return connection().prisma;
+}
+
+/** The pool under db(), for lib/db/sql.ts. */
+export function pool(): pg.Pool {
+  return connection().pool;
 }

@@ -14,6 +14,7 @@ import { regionRange } from "./queries/region-scope";
 import { currentFilingYear } from "./queries/home";
 import { parseCellsAndSections, previousYearCells } from "./reports";
 import { replaceCells } from "./revision-cells";
+import { prismaSql } from "./sql";
 
 /** Who stores: a signed-in user (checked against the agency), or the CLI, which holds the database credentials. */
 export type Importer = Actor | "cli";
@@ -95,7 +96,7 @@ export async function storeImportedReport(importer: Importer, input: ImportInput
       const revision = await tx.reportRevision.create({
         data: { reportId: report.id, number: 1, state: status, submittedAt: status === "SUBMITTED" ? new Date() : null, ...parsed.sections },
       });
-      await replaceCells(tx, revision.id, version, parsed.cells);
+      await replaceCells(prismaSql(tx), revision.id, version, parsed.cells);
       await tx.auditEvent.create({
         data: { action: "IMPORTED", reportId: report.id, revisionId: revision.id, actorId, detail: { ...source, mode, via: importer === "cli" ? "cli" : "web" } },
       });

@@ -2,7 +2,7 @@ import "server-only";
 // The working copy of a report: start, read, save (optimistic lock, one transaction), submit. Every function takes
 // the acting user and checks their scope itself, so a caller cannot forget to (server actions check it too).
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ReportStatus } from "@/lib/generated/prisma/enums";
+import type { AgencyKind, ReportScope, ReportStatus, RevisionState } from "@/lib/generated/prisma/enums";
 import {
   SECTION_KEYS,
   blankLeafCells,
@@ -22,6 +22,7 @@ import {
 import { canEditReport, canReadWorkingCopy, canStartReport, canSubmitReport, type Actor } from "@/lib/auth/roles";
 import { db } from "./client";
 import { cellsFromRows, diffCells, readCells, replaceCells, writeChangedCells } from "./revision-cells";
+import { ISO_UTC, prismaSql, sql, transaction } from "./sql";
 
 export type Sections = Record<SectionKey, string>;
 
@@ -56,21 +57,90 @@ function sectionsOf(r: Record<SectionKey, string>): Sections {
   return Object.fromEntries(SECTION_KEYS.map((k) => [k, r[k]])) as Sections;
 }
 
-/** The report's newest revision, if it is a working copy (not yet published). */
+const SECTION_COLUMNS = SECTION_KEYS.map((k) => `v."${k}"`).join(", ");
+const toDate = (iso: string | null) => (iso === null ? null : new Date(iso));
+
+/**
+ * A report, its agency and its newest revision, for the form and the review page. Plain SQL (lib/db/sql.ts): the
+ * form page is opened by every clerk at the start of each sitting.
+ */
 async function loadWorking(reportId: number) {
-  return db().report.findUnique({
-    where: { id: reportId },
-    select: {
-      id: true,
-      year: true,
-      formatVersion: true,
-      scope: true,
-      status: true,
-      agencyId: true,
-      agency: { select: { id: true, name: true, regionCode: true, kind: true } },
-      revisions: { orderBy: { number: "desc" }, take: 1 },
+  const [row] = await sql().query<
+    {
+      id: number;
+      year: number;
+      formatVersion: string;
+      scope: string;
+      status: string;
+      agencyId: number;
+      agencyName: string;
+      regionCode: string;
+      agencyKind: string;
+      revisionId: number;
+      number: number;
+      state: string;
+      reason: string | null;
+      explanations: unknown;
+      prefilled: string[];
+      lockVersion: number;
+      createdAt: string;
+      updatedAt: string;
+      submittedAt: string | null;
+      publishedAt: string | null;
+      publishedById: string | null;
+    } & Sections
+  >(
+    `SELECT r.id, r.year, r."formatVersion", r.scope::text AS scope, r.status::text AS status, r."agencyId",
+            a.name AS "agencyName", a."regionCode", a.kind::text AS "agencyKind",
+            v.id AS "revisionId", v.number, v.state::text AS state, v.reason, ${SECTION_COLUMNS}, v.explanations, v.prefilled,
+            v."lockVersion", ${ISO_UTC('v."createdAt"')} AS "createdAt", ${ISO_UTC('v."updatedAt"')} AS "updatedAt",
+            ${ISO_UTC('v."submittedAt"')} AS "submittedAt", ${ISO_UTC('v."publishedAt"')} AS "publishedAt", v."publishedById"
+     FROM "Report" r
+     JOIN "Agency" a ON a.id = r."agencyId"
+     JOIN LATERAL (SELECT * FROM "ReportRevision" v WHERE v."reportId" = r.id ORDER BY v.number DESC LIMIT 1) v ON true
+     WHERE r.id = $1`,
+    [reportId],
+  );
+  if (!row) return null;
+  return {
+    report: {
+      id: row.id,
+      year: row.year,
+      formatVersion: row.formatVersion,
+      scope: row.scope as ReportScope,
+      status: row.status as ReportStatus,
+      agencyId: row.agencyId,
+      agency: { id: row.agencyId, name: row.agencyName, regionCode: row.regionCode, kind: row.agencyKind as AgencyKind },
     },
-  });
+    revision: {
+      id: row.revisionId,
+      reportId: row.id,
+      number: row.number,
+      state: row.state as RevisionState,
+      reason: row.reason,
+      ...sectionsOf(row),
+      explanations: row.explanations,
+      prefilled: row.prefilled,
+      lockVersion: row.lockVersion,
+      createdAt: new Date(row.createdAt),
+      updatedAt: new Date(row.updatedAt),
+      submittedAt: toDate(row.submittedAt),
+      publishedAt: toDate(row.publishedAt),
+      publishedById: row.publishedById,
+    },
+  };
+}
+
+/** Every review comment on any revision of the report, oldest first. */
+async function listComments(reportId: number) {
+  const rows = await sql().query<{ section: string | null; body: string; round: number; createdAt: string; authorName: string }>(
+    `SELECT c.section, c.body, c.round, ${ISO_UTC('c."createdAt"')} AS "createdAt", u.name AS "authorName"
+     FROM "ReviewComment" c JOIN "ReportRevision" v ON v.id = c."revisionId" JOIN "user" u ON u.id = c."authorId"
+     WHERE v."reportId" = $1
+     ORDER BY c."createdAt", c.id`,
+    [reportId],
+  );
+  return rows.map((c) => ({ section: c.section, body: c.body, round: c.round, createdAt: new Date(c.createdAt), author: { name: c.authorName } }));
 }
 
 /**
@@ -78,31 +148,35 @@ async function loadWorking(reportId: number) {
  * this runs on every autosave of every clerk.
  */
 async function loadForWrite(reportId: number) {
-  const [row] = await db().$queryRaw<
-    { id: number; year: number; formatVersion: string; status: string; agencyId: number; regionCode: string; revisionId: number | null }[]
-  >`
-    SELECT r.id, r.year, r."formatVersion", r.status::text AS status, r."agencyId", a."regionCode",
-           (SELECT v.id FROM "ReportRevision" v WHERE v."reportId" = r.id ORDER BY v.number DESC LIMIT 1) AS "revisionId"
-    FROM "Report" r JOIN "Agency" a ON a.id = r."agencyId"
-    WHERE r.id = ${reportId}`;
+  const [row] = await sql().query<{
+    id: number;
+    year: number;
+    formatVersion: string;
+    status: string;
+    agencyId: number;
+    regionCode: string;
+    revisionId: number | null;
+  }>(
+    `SELECT r.id, r.year, r."formatVersion", r.status::text AS status, r."agencyId", a."regionCode",
+            (SELECT v.id FROM "ReportRevision" v WHERE v."reportId" = r.id ORDER BY v.number DESC LIMIT 1) AS "revisionId"
+     FROM "Report" r JOIN "Agency" a ON a.id = r."agencyId"
+     WHERE r.id = $1`,
+    [reportId],
+  );
   if (!row || row.revisionId === null) return null;
   return { ...row, status: row.status as ReportStatus, revisionId: row.revisionId };
 }
 
 export async function getWorkingReport(actor: Actor, reportId: number) {
-  const report = await loadWorking(reportId);
-  if (!report) return null;
+  const loaded = await loadWorking(reportId);
+  if (!loaded) return null;
+  const { report, revision } = loaded;
   const scope = { agencyId: report.agencyId, agencyRegionCode: report.agency.regionCode, status: report.status };
   if (!canReadWorkingCopy(actor, scope)) return "forbidden" as const;
-  const revision = report.revisions[0]!;
   const [cells, previous, comments] = await Promise.all([
-    readCells(db(), revision.id),
+    readCells(sql(), revision.id),
     previousYearCells(report.agencyId, report.year),
-    db().reviewComment.findMany({
-      where: { revision: { reportId } },
-      orderBy: { createdAt: "asc" },
-      select: { section: true, body: true, round: true, createdAt: true, author: { select: { name: true } } },
-    }),
+    listComments(reportId),
   ]);
   return {
     report,
@@ -117,14 +191,21 @@ export async function getWorkingReport(actor: Actor, reportId: number) {
 
 /** Last year's published (or else newest) cells of the same agency, for pre-filling and cross-year checks. */
 export async function previousYearCells(agencyId: number, year: number): Promise<{ formatVersion: FormatVersion; cells: CellMap } | null> {
-  const prev = await db().report.findUnique({
-    where: { agencyId_year: { agencyId, year: year - 1 } },
-    select: { formatVersion: true, publishedRevisionId: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } },
-  });
-  if (!prev || !isFormatVersion(prev.formatVersion)) return null;
-  const revisionId = prev.publishedRevisionId ?? prev.revisions[0]?.id;
-  if (!revisionId) return null;
-  return { formatVersion: prev.formatVersion, cells: await readCells(db(), revisionId) };
+  const rows = await sql().query<{ formatVersion: string; key: string | null; value: string | null }>(
+    `SELECT p."formatVersion", c.key, c.value::text AS value
+     FROM "Report" p
+     JOIN LATERAL (
+       SELECT COALESCE(p."publishedRevisionId", (SELECT v.id FROM "ReportRevision" v WHERE v."reportId" = p.id ORDER BY v.number DESC LIMIT 1)) AS id
+     ) rev ON rev.id IS NOT NULL
+     LEFT JOIN "Cell" c ON c."revisionId" = rev.id
+     WHERE p."agencyId" = $1 AND p.year = $2`,
+    [agencyId, year - 1],
+  );
+  const formatVersion = rows[0]?.formatVersion;
+  if (!formatVersion || !isFormatVersion(formatVersion)) return null;
+  const cells: CellMap = {};
+  for (const r of rows) if (r.key !== null) cells[r.key] = r.value === null ? null : Number(r.value);
+  return { formatVersion, cells };
 }
 
 /** Creates the report of `year` for an agency with the year's format, pre-filled from last year's report. */
@@ -145,7 +226,7 @@ export async function startReport(actor: Actor, agencyId: number, year: number) 
         data: { agencyId, year, formatVersion: version, scope: agency.kind === "GOVERNMENT" ? "SUMMARY" : "OWN", status: "DRAFT" },
       });
       const revision = await tx.reportRevision.create({ data: { reportId: report.id, number: 1, prefilled: prefill.keys } });
-      await replaceCells(tx, revision.id, version, prefill.cells);
+      await replaceCells(prismaSql(tx), revision.id, version, prefill.cells);
       await tx.auditEvent.create({
         data: { action: "CREATED", reportId: report.id, revisionId: revision.id, actorId: actor.id, detail: { year, formatVersion: version, prefilled: prefill.keys } },
       });
@@ -243,10 +324,12 @@ async function writeDraft(
   // A handful of plain statements: the row lock and the version check first, then only what changed. (The ORM's
   // version of this transaction spent ~45 ms of CPU per save in the query engine and the Decimal mapping of 200
   // cells; autosaves of a few hundred clerks at once queued behind it.)
-  const outcome = await db().$transaction(async (tx) => {
-    const [before] = await tx.$queryRaw<({ lockVersion: number; state: string; prefilled: string[] } & Sections)[]>`
-      SELECT "lockVersion", state::text AS state, prefilled, s1_overall, s2_active, s3_requests, "s4_reviewLitigation", s5_problems, s6_other
-      FROM "ReportRevision" WHERE id = ${revisionId} FOR UPDATE`;
+  const outcome = await transaction(async (tx) => {
+    const [before] = await tx.query<{ lockVersion: number; state: string; prefilled: string[] } & Sections>(
+      `SELECT "lockVersion", state::text AS state, prefilled, s1_overall, s2_active, s3_requests, "s4_reviewLitigation", s5_problems, s6_other
+       FROM "ReportRevision" WHERE id = $1 FOR UPDATE`,
+      [revisionId],
+    );
     if (!before || before.lockVersion !== lockVersion || (before.state !== "DRAFT" && before.state !== "RETURNED")) return null;
     const oldCells = await readCells(tx, revisionId);
     const newCells = await writeChangedCells(tx, revisionId, version, parsed.cells, oldCells);
@@ -254,23 +337,25 @@ async function writeDraft(
     // A pre-filled cell the clerk changed is no longer last year's value.
     const prefilled = before.prefilled.filter((k) => !(k in changed));
     const s = parsed.sections;
-    const [after] = await tx.$queryRaw<{ lockVersion: number; updatedAt: Date }[]>`
-      UPDATE "ReportRevision"
-      SET s1_overall = ${s.s1_overall}, s2_active = ${s.s2_active}, s3_requests = ${s.s3_requests},
-          "s4_reviewLitigation" = ${s.s4_reviewLitigation}, s5_problems = ${s.s5_problems}, s6_other = ${s.s6_other},
-          explanations = ${JSON.stringify(parsed.explanations)}::jsonb, prefilled = ${prefilled}::text[],
-          "lockVersion" = "lockVersion" + 1, "updatedAt" = now() AT TIME ZONE 'UTC'
-      WHERE id = ${revisionId}
-      RETURNING "lockVersion", "updatedAt"`;
+    const [after] = await tx.query<{ lockVersion: number; savedAt: string }>(
+      `UPDATE "ReportRevision"
+       SET s1_overall = $2, s2_active = $3, s3_requests = $4, "s4_reviewLitigation" = $5, s5_problems = $6, s6_other = $7,
+           explanations = $8::jsonb, prefilled = $9::text[], "lockVersion" = "lockVersion" + 1, "updatedAt" = now() AT TIME ZONE 'UTC'
+       WHERE id = $1
+       RETURNING "lockVersion", ${ISO_UTC('"updatedAt"')} AS "savedAt"`,
+      [revisionId, s.s1_overall, s.s2_active, s.s3_requests, s.s4_reviewLitigation, s.s5_problems, s.s6_other, JSON.stringify(parsed.explanations), prefilled],
+    );
     const changedSections = SECTION_KEYS.filter((k) => before[k] !== s[k]);
     if (Object.keys(changed).length > 0 || changedSections.length > 0) {
-      await tx.$executeRaw`
-        INSERT INTO "AuditEvent" (at, action, "reportId", "revisionId", "actorId", detail)
-        VALUES (now() AT TIME ZONE 'UTC', 'SAVED', ${report.id}, ${revisionId}, ${actor.id}, ${JSON.stringify({ cells: changed, sections: changedSections })}::jsonb)`;
+      await tx.query(
+        `INSERT INTO "AuditEvent" (at, action, "reportId", "revisionId", "actorId", detail)
+         VALUES (now() AT TIME ZONE 'UTC', 'SAVED', $1, $2, $3, $4::jsonb)`,
+        [report.id, revisionId, actor.id, JSON.stringify({ cells: changed, sections: changedSections })],
+      );
     }
     return after!;
   });
-  if (outcome) return { ok: true, lockVersion: outcome.lockVersion, savedAt: outcome.updatedAt.toISOString() };
+  if (outcome) return { ok: true, lockVersion: outcome.lockVersion, savedAt: outcome.savedAt };
   return conflictOrReadOnly(revisionId);
 }
 
@@ -360,7 +445,7 @@ export async function startSummaryFromRollUp(actor: Actor, regionCode: string, y
     const rev = await tx.reportRevision.findFirstOrThrow({ where: { reportId: started.reportId, number: 1 } });
     const version = formatForYear(year);
     const leaves = rolled; // leaf cells only; replaceCells computes the totals
-    await replaceCells(tx, rev.id, version, leaves);
+    await replaceCells(prismaSql(tx), rev.id, version, leaves);
     await tx.reportRevision.update({ where: { id: rev.id }, data: { prefilled: Object.keys(leaves).filter((k) => leaves[k] !== null) } });
     await tx.report.update({ where: { id: started.reportId }, data: { scope: "SUMMARY" } });
     await tx.auditEvent.create({ data: { action: "SAVED", reportId: started.reportId, revisionId: rev.id, actorId: actor.id, detail: { prefilledFrom: "roll-up", regionCode } } });

@@ -2,19 +2,18 @@
 // client); a new revision's cells in one multi-row insert, a save's by updating only the cells that changed. Plain SQL
 // with the values as arrays: one statement however many cells, and no per-row ORM objects (docs/performance.md,
 // "Filing season").
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { allKeys, computeDerived, type CellMap, type FormatVersion } from "@/lib/format";
-
-type Tx = Prisma.TransactionClient;
+import type { Sql } from "./sql";
 
 export function completeCells(version: FormatVersion, leaves: CellMap): CellMap {
   return computeDerived(version, leaves);
 }
 
-export async function replaceCells(tx: Tx, revisionId: number, version: FormatVersion, leaves: CellMap): Promise<CellMap> {
+export async function replaceCells(tx: Sql, revisionId: number, version: FormatVersion, leaves: CellMap): Promise<CellMap> {
   const cells = completeCells(version, leaves);
   const keys = allKeys(version);
-  await tx.$executeRaw`DELETE FROM "Cell" WHERE "revisionId" = ${revisionId}`;
+  await tx.query(`DELETE FROM "Cell" WHERE "revisionId" = $1`, [revisionId]);
   await insertCells(tx, revisionId, keys, keys.map((k) => numericText(cells[k])));
   return cells;
 }
@@ -40,9 +39,8 @@ export function diffCells(before: CellMap, after: CellMap): Record<string, [numb
  * A revision's stored cells as numbers. Raw SQL rather than the ORM: a save reads all ~200 cells, and mapping each
  * row to a Prisma.Decimal and back cost more CPU than the rest of the save (bench:filing).
  */
-export async function readCells(tx: Pick<Tx, "$queryRaw">, revisionId: number): Promise<CellMap> {
-  const rows = await tx.$queryRaw<{ key: string; value: string | null }[]>`
-    SELECT key, value::text AS value FROM "Cell" WHERE "revisionId" = ${revisionId}`;
+export async function readCells(tx: Sql, revisionId: number): Promise<CellMap> {
+  const rows = await tx.query<{ key: string; value: string | null }>(`SELECT key, value::text AS value FROM "Cell" WHERE "revisionId" = $1`, [revisionId]);
   const cells: CellMap = {};
   for (const r of rows) cells[r.key] = r.value === null ? null : Number(r.value);
   return cells;
@@ -54,7 +52,7 @@ export async function readCells(tx: Pick<Tx, "$queryRaw">, revisionId: number): 
  * cells of ~200, and each written row also costs the RevisionValues trigger and the table's bloat. Returns the
  * complete cells.
  */
-export async function writeChangedCells(tx: Tx, revisionId: number, version: FormatVersion, leaves: CellMap, stored: CellMap): Promise<CellMap> {
+export async function writeChangedCells(tx: Sql, revisionId: number, version: FormatVersion, leaves: CellMap, stored: CellMap): Promise<CellMap> {
   const cells = completeCells(version, leaves);
   const keys = allKeys(version);
   const wanted = new Set(keys);
@@ -63,14 +61,16 @@ export async function writeChangedCells(tx: Tx, revisionId: number, version: For
   const missing = keys.filter((k) => !(k in stored));
   const stray = Object.keys(stored).filter((k) => !wanted.has(k));
   if (changed.length > 0) {
-    await tx.$executeRaw`
-      UPDATE "Cell" c SET value = u.value::numeric
-      FROM unnest(${changed}::text[], ${changed.map(value)}::text[]) AS u(key, value)
-      WHERE c."revisionId" = ${revisionId} AND c.key = u.key`;
+    await tx.query(
+      `UPDATE "Cell" c SET value = u.value::numeric
+       FROM unnest($2::text[], $3::text[]) AS u(key, value)
+       WHERE c."revisionId" = $1 AND c.key = u.key`,
+      [revisionId, changed, changed.map(value)],
+    );
   }
   if (missing.length > 0) await insertCells(tx, revisionId, missing, missing.map(value));
   if (stray.length > 0) {
-    await tx.$executeRaw`DELETE FROM "Cell" WHERE "revisionId" = ${revisionId} AND key = ANY(${stray}::text[])`;
+    await tx.query(`DELETE FROM "Cell" WHERE "revisionId" = $1 AND key = ANY($2::text[])`, [revisionId, stray]);
   }
   return cells;
 }
@@ -81,8 +81,10 @@ function numericText(v: number | null | undefined): string | null {
 }
 
 /** One multi-row insert, the values passed as two arrays (one statement and two parameters however many cells). */
-async function insertCells(tx: Tx, revisionId: number, keys: readonly string[], values: (string | null)[]): Promise<void> {
-  await tx.$executeRaw`
-    INSERT INTO "Cell" ("revisionId", key, value)
-    SELECT ${revisionId}, u.key, u.value::numeric FROM unnest(${keys}::text[], ${values}::text[]) AS u(key, value)`;
+async function insertCells(tx: Sql, revisionId: number, keys: readonly string[], values: (string | null)[]): Promise<void> {
+  await tx.query(
+    `INSERT INTO "Cell" ("revisionId", key, value)
+     SELECT $1::int, u.key, u.value::numeric FROM unnest($2::text[], $3::text[]) AS u(key, value)`,
+    [revisionId, keys, values],
+  );
 }

@@ -7,6 +7,7 @@ import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { openApiErrors } from "@/lib/api/openapi.testkit";
 import { allKeys, leafKeys, type CellMap, type FormatVersion } from "@/lib/format";
 import { replaceCells } from "@/lib/db/revision-cells";
+import { prismaSql } from "@/lib/db/sql";
 import * as regions from "./regions/route";
 import * as region from "./regions/[code]/route";
 import * as agencies from "./agencies/route";
@@ -82,7 +83,7 @@ async function revision(reportId: number, number: number, v: FormatVersion, stat
   const rev = await w.db().reportRevision.create({
     data: { reportId, number, state, reason: extra.reason ?? null, publishedAt: state === "PUBLISHED" ? (extra.at ?? new Date()) : null, ...sections(`第${number}版`) },
   });
-  await w.db().$transaction((tx) => replaceCells(tx, rev.id, v, leaves(v, values)));
+  await w.db().$transaction((tx) => replaceCells(prismaSql(tx), rev.id, v, leaves(v, values)));
   return rev.id;
 }
 

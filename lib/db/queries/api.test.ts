@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { makeWorld } from "@/test/db-fixtures";
 import { leafKeys, type CellMap } from "@/lib/format";
 import { replaceCells } from "../revision-cells";
+import { prismaSql } from "../sql";
 import { getReportCells, listCells, listReports } from "./api";
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
@@ -15,7 +16,7 @@ async function report(agencyId: number, year: number, published: boolean, values
   const r = await w.db().report.create({ data: { agencyId, year, formatVersion: "2019", scope: "OWN", status: published ? "PUBLISHED" : "SUBMITTED", firstPublishedAt: published ? new Date() : null } });
   const rev = await w.db().reportRevision.create({ data: { reportId: r.id, number: 1, state: published ? "PUBLISHED" : "SUBMITTED", publishedAt: published ? new Date() : null } });
   const leaves: CellMap = { ...Object.fromEntries(leafKeys("2019").map((k) => [k, 0])), ...values };
-  await w.db().$transaction((tx) => replaceCells(tx, rev.id, "2019", leaves));
+  await w.db().$transaction((tx) => replaceCells(prismaSql(tx), rev.id, "2019", leaves));
   if (published) await w.db().report.update({ where: { id: r.id }, data: { publishedRevisionId: rev.id } });
   return r.id;
 }
