@@ -92,11 +92,19 @@ async function main() {
     // one secret for all instances, so that a session made on one is valid on every other
     BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET || randomBytes(32).toString("base64url"),
     BETTER_AUTH_URL: process.env.BETTER_AUTH_URL || `http://127.0.0.1:${port}`,
+    // the same lifetime as nginx's, which each instance spreads out over the pages it renders (proxy.ts)
+    PUBLIC_PAGE_TTL: args["page-ttl"]!,
     BETTER_AUTH_TRUSTED_ORIGINS: Array.from({ length: instances }, (_, i) => `http://127.0.0.1:${firstAppPort + i}`).join(","),
   };
   for (let i = 0; i < instances; i++) {
     const p = firstAppPort + i;
-    const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(p)], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+    // NIANBAO_CPU_PROF_DIR: write a V8 CPU profile of each instance there when it stops (bench investigations;
+    // NODE_OPTIONS does not allow --cpu-prof)
+    const profDir = process.env.NIANBAO_CPU_PROF_DIR;
+    const nextArgs = ["start", "-H", "127.0.0.1", "-p", String(p)];
+    const child = profDir
+      ? spawn(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profDir}`, path.join(root, "node_modules/next/dist/bin/next"), ...nextArgs], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] })
+      : spawn(path.join(root, "node_modules/.bin/next"), nextArgs, { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
     child.on("exit", (code, signal) => {
       if (!stopping) {
         console.error(`[cluster] instance on port ${p} exited (${signal ?? code}); stopping`);
