@@ -45,8 +45,10 @@ function toCurrentUser(u: RawUser): CurrentUser | null {
  * session (once per updateAge), the call goes to getSession itself, which does that.
  */
 export async function getCurrentUser(): Promise<CurrentUser | null> {
+  // the cookies first: reading them marks the page as rendered per request before anything touches the database
+  const jar = await cookies();
   const auth = await getAuth().$context;
-  const token = verifySignedValue((await cookies()).get(auth.authCookies.sessionToken.name)?.value, auth.secret);
+  const token = verifySignedValue(jar.get(auth.authCookies.sessionToken.name)?.value, auth.secret);
   if (!token) return null;
   const { expiresIn, updateAge } = auth.sessionConfig;
   const found = await findSessionUser(token, expiresIn, updateAge);
