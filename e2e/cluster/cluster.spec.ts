@@ -26,6 +26,27 @@ test("published pages are served from the shared cache; signed-in readers, query
   expect((await cacheStatus(request, "/filing")).cache).toBe("(not cacheable)");
 });
 
+test("nginx compresses what it passes through; each cached page copy gets its own lifetime, never shown to readers", async ({ request }) => {
+  // the instances do not compress for nginx (deploy/nginx/nianbao.conf.template): nginx does, for the client
+  const login = await request.get("/login", { headers: { "Accept-Encoding": "gzip" } });
+  expect(login.status()).toBe(200);
+  expect(login.headers()["content-encoding"]).toBe("gzip");
+  expect(await login.text()).toContain("登录");
+
+  // proxy.ts: a public page's lifetime in nginx's cache is drawn between half and all of the TTL (60 s here)
+  const [a] = instances();
+  const lifetimes = new Set<number>();
+  for (let i = 0; i < 8; i++) {
+    const value = Number((await request.get(`${a}/regions`)).headers()["x-accel-expires"]);
+    expect(value).toBeGreaterThanOrEqual(30);
+    expect(value).toBeLessThanOrEqual(60);
+    lifetimes.add(value);
+  }
+  expect(lifetimes.size).toBeGreaterThan(1);
+  expect((await request.get(`${a}/login`)).headers()["x-accel-expires"]).toBeUndefined();
+  expect((await request.get("/regions")).headers()["x-accel-expires"]).toBeUndefined();
+});
+
 test("a report published through one instance shows on the other and through nginx within 5 seconds; one session works on both", async ({ browser }) => {
   const [a, b] = instances();
   const [report] = await query<{ id: number; agencyId: number; name: string; year: number }>(
