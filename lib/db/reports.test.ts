@@ -121,6 +121,8 @@ describe("report working copy on the database", () => {
     const audit = await w.db().auditEvent.findFirstOrThrow({ where: { revisionId: rev.id }, orderBy: { id: "desc" } });
     expect(audit.action).toBe("SAVED");
     expect(audit.detail).toMatchObject({ cells: { "requests.newReceived.natural": [0, 7] }, sections: ["s2_active"] });
+    // the audit lists exactly the cells whose rows were rewritten
+    expect(Object.keys((audit.detail as { cells: object }).cells).sort()).toEqual(rewritten);
     // times are stored in UTC whatever the database session's time zone (as the ORM's own writes are)
     expect(Math.abs(stored.updatedAt.getTime() - Date.now())).toBeLessThan(60_000);
     expect(Math.abs(audit.at.getTime() - Date.now())).toBeLessThan(60_000);
@@ -131,6 +133,22 @@ describe("report working copy on the database", () => {
     expect(third).toMatchObject({ ok: true, lockVersion: second.lockVersion + 1 });
     expect(await xminOf()).toEqual(after);
     expect((await w.db().auditEvent.findFirstOrThrow({ where: { revisionId: rev.id }, orderBy: { id: "desc" } })).id).toBe(audit.id);
+
+    // a missing cell row is put back, a stray one removed, and a pre-filled cell the clerk changes is no longer marked
+    await w.db().$executeRaw`DELETE FROM "Cell" WHERE "revisionId" = ${rev.id} AND key = 'requests.newReceived.commercial'`;
+    await w.db().$executeRaw`INSERT INTO "Cell" ("revisionId", key, value) VALUES (${rev.id}, 'not.a.key', 5)`;
+    await w.db().reportRevision.update({ where: { id: rev.id }, data: { prefilled: ["requests.newReceived.natural", "requests.newReceived.legal"] } });
+    const fourth = await saveDraft(w.clerk, { reportId: r.reportId, lockVersion: third.ok ? third.lockVersion : -1, cells: { ...cells, "requests.newReceived.natural": 8 }, sections: { ...emptySections, s2_active: "新内容", s6_other: "其他" }, explanations: {} });
+    expect(fourth).toMatchObject({ ok: true });
+    expect(await w.db().cell.count({ where: { revisionId: rev.id } })).toBe(keysBefore);
+    expect(await w.db().cell.findUnique({ where: { revisionId_key: { revisionId: rev.id, key: "requests.newReceived.commercial" } } })).toMatchObject({ value: expect.anything() });
+    expect(await w.db().cell.count({ where: { revisionId: rev.id, key: "not.a.key" } })).toBe(0);
+    expect((await w.db().reportRevision.findUniqueOrThrow({ where: { id: rev.id } })).prefilled).toEqual(["requests.newReceived.legal"]);
+    const last = await w.db().auditEvent.findFirstOrThrow({ where: { revisionId: rev.id }, orderBy: { id: "desc" } });
+    expect(last.detail).toEqual({
+      cells: { "requests.newReceived.natural": [7, 8], "requests.newReceived.total": [7, 8], "not.a.key": [5, null], "requests.newReceived.commercial": [null, 0] },
+      sections: ["s6_other"],
+    });
   });
 
   it("refuses invalid cells and HTML-free narrative stays as typed, storing nothing on refusal", async () => {

@@ -1,10 +1,9 @@
 import "server-only";
-import type pg from "pg";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pool } from "./client";
 
 // Plain SQL on the pool Prisma uses, for the paths that run on every signed-in request or autosave (the session
-// read, the form's data, the save's transaction). Through Prisma each statement costs ~0.3 ms of CPU more and an
+// read, the form's data, the save). Through Prisma each statement costs ~0.3 ms of CPU more and an
 // interactive transaction ~0.9 ms more than through pg (measured in-process, docs/performance.md "Filing season"),
 // and these paths run a handful of statements each, hundreds of times a second in the filing season.
 //
@@ -16,39 +15,15 @@ export interface Sql {
   query<T>(text: string, values?: unknown[]): Promise<T[]>;
 }
 
-function over(q: pg.Pool | pg.PoolClient): Sql {
-  return { query: async <T>(text: string, values: unknown[] = []) => (await q.query(text, values)).rows as T[] };
-}
-
-/** Statements outside a transaction. */
+/** Statements on the pool (each its own transaction). */
 export function sql(): Sql {
-  return over(pool());
+  const p = pool();
+  return { query: async <T>(text: string, values: unknown[] = []) => (await p.query(text, values)).rows as T[] };
 }
 
 /** A Prisma transaction as an Sql (for helpers shared with ORM transactions). */
 export function prismaSql(tx: Pick<Prisma.TransactionClient, "$queryRawUnsafe">): Sql {
   return { query: <T>(text: string, values: unknown[] = []) => tx.$queryRawUnsafe<T[]>(text, ...values) };
-}
-
-/** Runs `fn` in one transaction on one connection: committed if it returns, rolled back if it throws. */
-export async function transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
-  const client = await pool().connect();
-  let broken = false;
-  try {
-    await client.query("BEGIN");
-    const result = await fn(over(client));
-    await client.query("COMMIT");
-    return result;
-  } catch (e) {
-    try {
-      await client.query("ROLLBACK");
-    } catch {
-      broken = true; // the connection is gone: do not give it back to the pool
-    }
-    throw e;
-  } finally {
-    client.release(broken);
-  }
 }
 
 /** SQL for a timestamp column (UTC, no time zone) as an ISO 8601 string with milliseconds, as Date.toISOString. */
