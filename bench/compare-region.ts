@@ -53,7 +53,7 @@ function stats(label: string, times: number[]): Measure {
 }
 
 async function worker(target: string): Promise<WorkerResult> {
-  const { db } = await import("../lib/db/client");
+  const { db, disconnect } = await import("../lib/db/client");
   const { regionComparison, regionComparisonSql } = await import("../lib/db/queries/compare");
   const { Prisma } = await import("../lib/generated/prisma/client");
   const { FIGURES, chosenFigures, DEFAULT_REGION_FIGURES, sortRegionRows } = await import("../lib/compare");
@@ -117,7 +117,7 @@ async function worker(target: string): Promise<WorkerResult> {
     );
     explain = rows.map((r) => Object.values(r)[0]).join("\n");
   }
-  await db().$disconnect();
+  await disconnect();
   return {
     target,
     region: { code, name: region?.name ?? code, agencies },

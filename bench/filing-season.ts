@@ -66,7 +66,7 @@ function filingYear(): number {
 
 async function startReportsWorker(year: number): Promise<void> {
   const { startReport } = await import("../lib/db/reports");
-  const { db } = await import("../lib/db/client");
+  const { db, disconnect } = await import("../lib/db/client");
   const clerks = await db().user.findMany({ where: { username: { startsWith: CLERK_PREFIX } }, select: { id: true, agencyId: true }, orderBy: { username: "asc" } });
   const out: { userId: string; reportId: number }[] = [];
   for (const c of clerks) {
@@ -74,7 +74,7 @@ async function startReportsWorker(year: number): Promise<void> {
     if (!r.ok || !("reportId" in r)) throw new Error(`startReport for agency ${c.agencyId}: ${JSON.stringify(r)}`);
     out.push({ userId: c.id, reportId: r.reportId });
   }
-  await db().$disconnect();
+  await disconnect();
   process.stdout.write(`\n${JSON.stringify(out)}\n`);
 }
 

@@ -130,7 +130,7 @@ async function worker(size: number): Promise<WorkerResult> {
   const url = process.env.DATABASE_URL!;
   await ensureFilled(url, size);
   const capture = await captureStatements();
-  const { db } = await import("../lib/db/client");
+  const { db, disconnect } = await import("../lib/db/client");
   const pub = await import("../lib/db/queries/public");
   const { getRevisionCells } = await import("../lib/db/queries/cells");
   const runs = Math.max(1, Number(args.runs));
@@ -208,7 +208,7 @@ async function worker(size: number): Promise<WorkerResult> {
     out.explains.push({ page: s.page, sql: s.sql, medianMs: s.medianMs, plan: res.rows.map((r) => r["QUERY PLAN"]).join("\n") });
   }
   await client.end();
-  await db().$disconnect();
+  await disconnect();
   return out;
 }
 

@@ -26,8 +26,9 @@ test("published pages are served from the shared cache; signed-in readers, query
   expect((await cacheStatus(request, "/filing")).cache).toBe("(not cacheable)");
 });
 
-test("nginx compresses what it passes through; each cached page copy gets its own lifetime, never shown to readers", async ({ request }) => {
-  // the instances do not compress for nginx (deploy/nginx/nianbao.conf.template): nginx does, for the client
+test("pages nginx passes through reach the client compressed; each cached page copy gets its own lifetime, never shown to readers", async ({ request }) => {
+  // nginx asks the instances for uncompressed pages on these paths (deploy/nginx/nianbao.conf.template), so only its
+  // own gzip gives the client a compressed page
   const login = await request.get("/login", { headers: { "Accept-Encoding": "gzip" } });
   expect(login.status()).toBe(200);
   expect(login.headers()["content-encoding"]).toBe("gzip");

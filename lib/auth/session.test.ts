@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { parseCookies } from "better-call";
 import { makeWorld, uniqueSuffix } from "@/test/db-fixtures";
 
 // getCurrentUser reads the session itself (lib/auth/session.ts); these check it against better-auth's own sign-in,
@@ -7,10 +6,6 @@ import { makeWorld, uniqueSuffix } from "@/test/db-fixtures";
 process.env.BETTER_AUTH_SECRET ??= "session-test-secret-0123456789-abcdefghijklmnop";
 let cookieHeader = "";
 vi.mock("next/headers", () => ({
-  cookies: async () => {
-    const jar = parseCookies(cookieHeader);
-    return { get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined) };
-  },
   headers: async () => new Headers(cookieHeader ? { cookie: cookieHeader } : {}),
 }));
 
@@ -58,6 +53,13 @@ describe("getCurrentUser", () => {
     expect(await getCurrentUser()).toBeNull();
     cookieHeader = `better-auth.session_token=${token}`; // the token without its signature
     expect(await getCurrentUser()).toBeNull();
+    cookieHeader = `better-auth.session_token=${encodeURIComponent(`${token}.${"A".repeat(43)}=`)}`; // a well-formed wrong one
+    expect(await getCurrentUser()).toBeNull();
+    // two cookies of the name (one planted from a sibling domain): the first counts, as it does for better-auth
+    cookieHeader = `better-auth.session_token=${encodeURIComponent(`forged.${"B".repeat(43)}=`)}; ${good}`;
+    expect(await getCurrentUser()).toBeNull();
+    cookieHeader = `${good}; better-auth.session_token=${encodeURIComponent(`forged.${"B".repeat(43)}=`)}`;
+    expect(await getCurrentUser()).not.toBeNull();
     cookieHeader = good;
     expect(await getCurrentUser()).not.toBeNull();
     await getAuth().api.signOut({ headers: new Headers({ cookie: good }) });

@@ -1,6 +1,7 @@
 import "server-only";
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { parseCookies } from "better-call";
 import { findSessionUser } from "@/lib/db/sessions";
 import { getAuth } from "./auth";
 import { isRole, type Actor } from "./roles";
@@ -45,16 +46,19 @@ function toCurrentUser(u: RawUser): CurrentUser | null {
  * session (once per updateAge), the call goes to getSession itself, which does that.
  */
 export async function getCurrentUser(): Promise<CurrentUser | null> {
-  // the cookies first: reading them marks the page as rendered per request before anything touches the database
-  const jar = await cookies();
+  // The request's headers first: reading them marks the page as rendered per request before anything touches the
+  // database. The cookie is parsed by better-auth's own parser (the first of two same-named cookies, quotes
+  // removed), so that this and better-auth's getSession and signOut always pick the same session.
+  const requestHeaders = await headers();
   const auth = await getAuth().$context;
-  const token = verifySignedValue(jar.get(auth.authCookies.sessionToken.name)?.value, auth.secret);
+  const jar = parseCookies(requestHeaders.get("cookie") ?? "");
+  const token = verifySignedValue(jar.get(auth.authCookies.sessionToken.name), auth.secret);
   if (!token) return null;
   const { expiresIn, updateAge } = auth.sessionConfig;
   const found = await findSessionUser(token, expiresIn, updateAge);
   if (!found) return null;
   if (!found.needsRefresh) return toCurrentUser(found);
-  const session = await getAuth().api.getSession({ headers: await headers() });
+  const session = await getAuth().api.getSession({ headers: requestHeaders });
   return session ? toCurrentUser(session.user as RawUser) : null;
 }
 

@@ -11,7 +11,8 @@ export function verifySignedValue(signed: string | undefined, secret: string): s
   if (dot < 1) return null;
   const value = signed.slice(0, dot);
   const signature = signed.slice(dot + 1);
-  if (signature.length !== 44 || !signature.endsWith("=")) return null;
+  // exactly what atob accepts for a 32-byte value (Buffer.from would also take base64url and skip stray characters)
+  if (!/^[A-Za-z0-9+/]{43}=$/.test(signature)) return null;
   const expected = createHmac("sha256", secret).update(value).digest();
   const given = Buffer.from(signature, "base64");
   return given.length === expected.length && timingSafeEqual(given, expected) ? value : null;

@@ -25,3 +25,10 @@ export function db(): Db {
 export function pool(): pg.Pool {
   return connection().pool;
 }
+
+/** Closes the client and its pool (scripts, at the end); the next db() or pool() call connects afresh. */
+export async function disconnect(): Promise<void> {
+  const current = globalForDb.nianbaoDb;
+  globalForDb.nianbaoDb = undefined;
+  await current?.prisma.$disconnect();
+}

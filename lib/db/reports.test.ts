@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from "vitest";
 import { makeWorld } from "@/test/db-fixtures";
 import { leafKeys, type CellMap } from "@/lib/format";
-import { getWorkingReport, saveDraft, startReport, submitReport } from "./reports";
+import { getWorkingReport, saveDraft, startReport, startSummaryFromRollUp, submitReport } from "./reports";
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 let w: World;
@@ -149,6 +149,28 @@ describe("report working copy on the database", () => {
       cells: { "requests.newReceived.natural": [7, 8], "requests.newReceived.total": [7, 8], "not.a.key": [5, null], "requests.newReceived.commercial": [null, 0] },
       sections: ["s6_other"],
     });
+
+    // a figure cleared is stored blank (not 0) and audited as such
+    if (!fourth.ok) throw new Error();
+    const fifth = await saveDraft(w.clerk, { reportId: r.reportId, lockVersion: fourth.lockVersion, cells: { ...cells, "requests.newReceived.natural": null }, sections: { ...emptySections, s2_active: "新内容", s6_other: "其他" }, explanations: {} });
+    expect(fifth).toMatchObject({ ok: true });
+    const cleared = await w.db().cell.findUniqueOrThrow({ where: { revisionId_key: { revisionId: rev.id, key: "requests.newReceived.natural" } } });
+    expect(cleared.value).toBeNull();
+    const fifthAudit = await w.db().auditEvent.findFirstOrThrow({ where: { revisionId: rev.id }, orderBy: { id: "desc" } });
+    expect((fifthAudit.detail as { cells: Record<string, unknown> }).cells["requests.newReceived.natural"]).toEqual([8, null]);
+  });
+
+  it("a summary started from the roll-up moves the version on, so a save from before it is a conflict", async () => {
+    const started = await startSummaryFromRollUp(w.supervisor, w.county.code, 2024, { "requests.newReceived.natural": 3 });
+    if (!started.ok || !("reportId" in started)) throw new Error(JSON.stringify(started));
+    const rev = await w.db().reportRevision.findFirstOrThrow({ where: { reportId: started.reportId } });
+    expect(rev.lockVersion).toBe(1);
+    expect(rev.prefilled).toEqual(["requests.newReceived.natural"]);
+    const cell = await w.db().cell.findUniqueOrThrow({ where: { revisionId_key: { revisionId: rev.id, key: "requests.newReceived.total" } } });
+    expect(Number(cell.value)).toBe(3);
+    const govClerk = { ...w.clerk, agencyId: w.gov.id };
+    const stale = await saveDraft(govClerk, { reportId: started.reportId, lockVersion: 0, cells: zeros("2021"), sections: emptySections, explanations: {} });
+    expect(stale).toMatchObject({ ok: false, kind: "conflict", current: { lockVersion: 1 } });
   });
 
   it("refuses invalid cells and HTML-free narrative stays as typed, storing nothing on refusal", async () => {

@@ -366,7 +366,7 @@ saved AS (
   UPDATE "ReportRevision" v
   SET s1_overall = $5, s2_active = $6, s3_requests = $7, "s4_reviewLitigation" = $8, s5_problems = $9, s6_other = $10,
       explanations = $11::jsonb,
-      prefilled = ARRAY(SELECT p FROM unnest(rev.prefilled) AS p WHERE p NOT IN (SELECT key FROM diff)),
+      prefilled = ARRAY(SELECT p FROM unnest(rev.prefilled) WITH ORDINALITY AS x(p, n) WHERE p NOT IN (SELECT key FROM diff) ORDER BY n),
       "lockVersion" = v."lockVersion" + 1, "updatedAt" = now() AT TIME ZONE 'UTC'
   FROM rev
   WHERE v.id = rev.id
@@ -500,8 +500,13 @@ export async function startSummaryFromRollUp(actor: Actor, regionCode: string, y
     const rev = await tx.reportRevision.findFirstOrThrow({ where: { reportId: started.reportId, number: 1 } });
     const version = formatForYear(year);
     const leaves = rolled; // leaf cells only; replaceCells computes the totals
+    // Row lock and a new version before the cells change, as every writer of a draft's cells does: a save sent
+    // meanwhile from the old version then gets a conflict instead of writing over cells it did not see.
+    await tx.reportRevision.update({
+      where: { id: rev.id },
+      data: { prefilled: Object.keys(leaves).filter((k) => leaves[k] !== null), lockVersion: { increment: 1 } },
+    });
     await replaceCells(prismaSql(tx), rev.id, version, leaves);
-    await tx.reportRevision.update({ where: { id: rev.id }, data: { prefilled: Object.keys(leaves).filter((k) => leaves[k] !== null) } });
     await tx.report.update({ where: { id: started.reportId }, data: { scope: "SUMMARY" } });
     await tx.auditEvent.create({ data: { action: "SAVED", reportId: started.reportId, revisionId: rev.id, actorId: actor.id, detail: { prefilledFrom: "roll-up", regionCode } } });
   });

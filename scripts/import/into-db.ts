@@ -3,7 +3,7 @@
 // nothing (an agency/year that already has a report is skipped with a message). Runs against DATABASE_URL or the
 // running embedded database. lib/db is server-only: run with `--conditions=react-server` (`npm run -s import`).
 import type { ImportResult } from "../../lib/import";
-import { db } from "../../lib/db/client";
+import { db, disconnect } from "../../lib/db/client";
 import { storeParsedReport } from "../../lib/db/import-draft";
 
 export function databaseSink(agencyId: number) {
@@ -20,7 +20,7 @@ export function databaseSink(agencyId: number) {
       console.error(`${file}：${outcome.message}`);
     },
     async close() {
-      await db().$disconnect();
+      await disconnect();
     },
   };
 }

@@ -6,10 +6,13 @@ import { saveDraft, submitReport, type DraftInput, type SaveOutcome, type Submit
 // The form sends its whole draft as one JSON value (a grid of ~200 cells autosaved every few seconds does not fit
 // FormData well). Everything in it is untrusted: lib/db/reports parses it with the format engine's zod schemas and
 // checks the caller's scope itself.
+// ids and versions are PostgreSQL integers: anything else is malformed input, not a database error
+const isInt4 = (x: unknown): x is number => typeof x === "number" && Number.isInteger(x) && x >= 0 && x <= 2_147_483_647;
+
 function asDraft(payload: unknown): DraftInput | null {
   if (!payload || typeof payload !== "object") return null;
   const p = payload as Record<string, unknown>;
-  if (typeof p.reportId !== "number" || !Number.isInteger(p.reportId) || typeof p.lockVersion !== "number" || !Number.isInteger(p.lockVersion)) return null;
+  if (!isInt4(p.reportId) || !isInt4(p.lockVersion)) return null;
   return { reportId: p.reportId, lockVersion: p.lockVersion, cells: p.cells, sections: p.sections, explanations: p.explanations };
 }
 
