@@ -70,6 +70,7 @@ describe("getCurrentUser", () => {
     const { token } = await signIn();
     await w.db().session.update({ where: { token }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await getCurrentUser()).toBeNull();
+    expect(await w.db().session.count({ where: { token } })).toBe(0); // removed when seen, as getSession does
     const second = await signIn();
     expect(await getCurrentUser()).not.toBeNull();
     await w.db().user.update({ where: { id: second.userId }, data: { banned: true } });
