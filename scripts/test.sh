@@ -40,11 +40,13 @@ npx tsx scripts/migrate.ts diff
 step "unit and integration tests (embedded database)"
 npx vitest run
 
-step "database tests on PostgreSQL"
+step "database tests on PostgreSQL (in Asia/Shanghai time)"
 PG_TMP=$(mktemp -d /tmp/nianbao-pg-XXXXXX)
 source scripts/test-postgres.sh "$PG_TMP"
 trap 'stop_test_postgres' EXIT
-TEST_DATABASE_URL="$PG_URL" npx vitest run lib/db scripts --exclude "lib/db/embedded/**"
+# In China Standard Time, for the app and the database session alike (the embedded pass above runs in UTC): every
+# timestamp column holds UTC, and the plain-SQL paths must convert in SQL whatever the server's zone.
+TZ=Asia/Shanghai TEST_DATABASE_URL="$PG_URL?options=-c%20TimeZone%3DAsia%2FShanghai" npx vitest run lib/db lib/auth scripts --exclude "lib/db/embedded/**"
 
 step "production build"
 npx next build
