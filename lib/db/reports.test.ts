@@ -1,4 +1,5 @@
 import { describe, it, expect, beforeAll } from "vitest";
+import pg from "pg";
 import { makeWorld } from "@/test/db-fixtures";
 import { leafKeys, type CellMap } from "@/lib/format";
 import { getWorkingReport, saveDraft, startReport, startSummaryFromRollUp, submitReport } from "./reports";
@@ -86,6 +87,33 @@ describe("report working copy on the database", () => {
     const winnerValue = a.ok ? 1 : 2;
     expect(conflict.current.cells["requests.newReceived.natural"]).toBe(winnerValue);
     expect(conflict.current.lockVersion).toBe(rev.lockVersion + 1);
+  });
+
+  it("makes a save that waited for another writer's row lock a conflict, never a write over its changes", async () => {
+    const r = await startReport(w.otherClerk, w.otherDept.id, 2025);
+    if (!r.ok) throw new Error();
+    const rev = await w.db().reportRevision.findFirstOrThrow({ where: { reportId: r.reportId } });
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    try {
+      // another writer holds the revision, then changes a cell and moves the version on
+      await other.query("BEGIN");
+      await other.query(`SELECT id FROM "ReportRevision" WHERE id = $1 FOR UPDATE`, [rev.id]);
+      const save = saveDraft(w.otherClerk, { reportId: r.reportId, lockVersion: rev.lockVersion, cells: { ...zeros("2021"), "requests.newReceived.natural": 1 }, sections: emptySections, explanations: {} });
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the save is now waiting for the lock
+      await other.query(`UPDATE "Cell" SET value = 5 WHERE "revisionId" = $1 AND key = 'requests.newReceived.natural'`, [rev.id]);
+      await other.query(`UPDATE "ReportRevision" SET "lockVersion" = "lockVersion" + 1 WHERE id = $1`, [rev.id]);
+      await other.query("COMMIT");
+      const outcome = await save;
+      expect(outcome).toMatchObject({ ok: false, kind: "conflict", current: { lockVersion: rev.lockVersion + 1 } });
+      if (outcome.ok || outcome.kind !== "conflict") throw new Error();
+      expect(outcome.current.cells["requests.newReceived.natural"]).toBe(5);
+      const cell = await w.db().cell.findUniqueOrThrow({ where: { revisionId_key: { revisionId: rev.id, key: "requests.newReceived.natural" } } });
+      expect(Number(cell.value)).toBe(5);
+    } finally {
+      await other.query("ROLLBACK").catch(() => {});
+      await other.end();
+    }
   });
 
   it("writes only the cells a save changed, keeps every key and RevisionValues in step, and audits the change", async () => {
