@@ -8,9 +8,13 @@ describe("parseNginxSeconds", () => {
     expect(parseNginxSeconds("1h30m")).toBe(5400);
     expect(parseNginxSeconds("90")).toBe(90);
     expect(parseNginxSeconds(" 2d ")).toBe(172800);
+    expect(parseNginxSeconds("1h 30m")).toBe(5400);
+    expect(parseNginxSeconds("1M")).toBe(2592000);
+    expect(parseNginxSeconds("1y")).toBe(31536000);
+    expect(parseNginxSeconds("1500ms")).toBe(1);
   });
   it("refuses anything else", () => {
-    for (const bad of [undefined, "", "s", "60 s", "1x", "-5", "1.5m", "60s;"]) expect(parseNginxSeconds(bad)).toBeNull();
+    for (const bad of [undefined, "", "s", "60 s", "1x", "-5", "1.5m", "60s;", "1Y", "5mss"]) expect(parseNginxSeconds(bad)).toBeNull();
   });
 });
 

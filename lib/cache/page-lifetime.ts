@@ -3,15 +3,17 @@
 // second and their renders pile onto the instances together. The app answers with X-Accel-Expires instead: a
 // lifetime drawn between half and all of the configured one, so renewals spread out over time.
 
-const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+// nginx's units (https://nginx.org/en/docs/syntax.html): a month is 30 days, a year 365.
+const UNITS: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800, M: 2592000, y: 31536000 };
 
-/** An nginx time such as "60s", "10m", "1h30m" or "90" (seconds), in seconds; null when it is not one. */
+/** An nginx time such as "60s", "10m", "1h30m", "1h 30m", "1M" or "90" (seconds), in whole seconds; null when it
+ *  is not one. */
 export function parseNginxSeconds(text: string | undefined): number | null {
   const s = (text ?? "").trim();
   if (/^\d+$/.test(s)) return Number(s);
-  const parts = [...s.matchAll(/(\d+)([smhdw])/g)];
+  const parts = [...s.matchAll(/(\d+)(ms|[smhdwMy])\s*/g)];
   if (parts.length === 0 || parts.map((p) => p[0]).join("") !== s) return null;
-  return parts.reduce((sum, p) => sum + Number(p[1]) * UNITS[p[2]!]!, 0);
+  return Math.floor(parts.reduce((sum, p) => sum + Number(p[1]) * UNITS[p[2]!]!, 0));
 }
 
 /** A whole number of seconds between half the lifetime (rounded up) and all of it. */

@@ -326,9 +326,15 @@ type ParsedDraft = Extract<ReturnType<typeof parseDraft>, { ok: true }>;
  * and new value and the changed sections, and is written only when something changed. A pre-filled cell the clerk
  * changed is no longer last year's value.
  */
+// The six section columns and their parameters ($5–$10, in SECTION_KEYS order), written once.
+const SECTION_PARAM = (i: number) => `$${5 + i}::text`;
+const SECTION_SELECT = SECTION_KEYS.map((k) => `"${k}"`).join(", ");
+const SECTION_CHANGES = SECTION_KEYS.map((k, i) => `(${i + 1}, '${k}', rev."${k}", ${SECTION_PARAM(i)})`).join(",\n    ");
+const SECTION_SET = SECTION_KEYS.map((k, i) => `"${k}" = ${SECTION_PARAM(i)}`).join(", ");
+
 const SAVE_DRAFT_SQL = `
 WITH rev AS (
-  SELECT id, prefilled, s1_overall, s2_active, s3_requests, "s4_reviewLitigation", s5_problems, s6_other
+  SELECT id, prefilled, ${SECTION_SELECT}
   FROM "ReportRevision"
   WHERE id = $1 AND "lockVersion" = $2 AND state IN ('DRAFT', 'RETURNED')
   FOR UPDATE
@@ -356,15 +362,13 @@ deleted_cells AS (
 diff AS (SELECT key, old, new FROM changes WHERE old IS DISTINCT FROM new),
 changed_sections AS (
   SELECT t.n, t.k FROM rev, LATERAL (VALUES
-    (1, 's1_overall', rev.s1_overall, $5::text), (2, 's2_active', rev.s2_active, $6::text),
-    (3, 's3_requests', rev.s3_requests, $7::text), (4, 's4_reviewLitigation', rev."s4_reviewLitigation", $8::text),
-    (5, 's5_problems', rev.s5_problems, $9::text), (6, 's6_other', rev.s6_other, $10::text)
+    ${SECTION_CHANGES}
   ) AS t(n, k, old, new)
   WHERE t.old IS DISTINCT FROM t.new
 ),
 saved AS (
   UPDATE "ReportRevision" v
-  SET s1_overall = $5, s2_active = $6, s3_requests = $7, "s4_reviewLitigation" = $8, s5_problems = $9, s6_other = $10,
+  SET ${SECTION_SET},
       explanations = $11::jsonb,
       prefilled = ARRAY(SELECT p FROM unnest(rev.prefilled) WITH ORDINALITY AS x(p, n) WHERE p NOT IN (SELECT key FROM diff) ORDER BY n),
       "lockVersion" = v."lockVersion" + 1, "updatedAt" = now() AT TIME ZONE 'UTC'
