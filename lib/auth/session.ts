@@ -1,9 +1,9 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { parseCookies } from "better-call";
 import { findSessionUser } from "@/lib/db/sessions";
 import { getAuth } from "./auth";
+import { readCookie } from "./cookie-header";
 import { isRole, type Actor } from "./roles";
 import { verifySignedValue } from "./signed-cookie";
 
@@ -47,12 +47,12 @@ function toCurrentUser(u: RawUser): CurrentUser | null {
  */
 export async function getCurrentUser(): Promise<CurrentUser | null> {
   // The request's headers first: reading them marks the page as rendered per request before anything touches the
-  // database. The cookie is parsed by better-auth's own parser (the first of two same-named cookies, quotes
-  // removed), so that this and better-auth's getSession and signOut always pick the same session.
+  // database. The cookie is read as better-auth reads it (the first of two same-named cookies, quotes removed), so
+  // that this and better-auth's getSession and signOut always pick the same session.
   const requestHeaders = await headers();
   const auth = await getAuth().$context;
-  const jar = parseCookies(requestHeaders.get("cookie") ?? "");
-  const token = verifySignedValue(jar.get(auth.authCookies.sessionToken.name), auth.secret);
+  const cookie = readCookie(requestHeaders.get("cookie"), auth.authCookies.sessionToken.name);
+  const token = verifySignedValue(cookie, auth.secret);
   if (!token) return null;
   const { expiresIn, updateAge } = auth.sessionConfig;
   const found = await findSessionUser(token, expiresIn, updateAge);

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { parseCookies } from "better-call";
+import { readCookie } from "./cookie-header";
+
+const name = "better-auth.session_token";
+
+/** better-auth's own reading of the header, to compare with. */
+function betterAuthReads(header: string, cookie = name): string | undefined {
+  return parseCookies(header).get(cookie);
+}
+
+describe("readCookie", () => {
+  const headers = [
+    "",
+    `${name}=abc.def`,
+    `theme=dark; ${name}=abc.def; other=1`,
+    `${name}=first; ${name}=second`,
+    ` ${name} = spaced ;x=1`,
+    `${name}="quoted%2Bvalue"`,
+    `${name}=a%2Fb%3D`,
+    `${name}=bad%E0%A4%A`,
+    `${name}=`,
+    `${name}`,
+    `junk; ${name}=after-junk`,
+    `a=1;junk;${name}=after-junk-between`,
+    `x=1;;; ${name}=v;`,
+    `${name}x=no; ${name}=yes`,
+    `x${name}=no; y=${name}=no; ${name}=yes`,
+    `${name}=has=equals; z=1`,
+    `${name}="`,
+    `a=b;c`,
+  ];
+  it.each(headers)("reads %j as better-auth does", (header) => {
+    expect(readCookie(header, name)).toBe(betterAuthReads(header));
+  });
+  it("returns nothing without a header", () => {
+    expect(readCookie(null, name)).toBeUndefined();
+    expect(readCookie(undefined, name)).toBeUndefined();
+  });
+  it("agrees with better-auth on random headers", () => {
+    const alphabet = [`${name}`, "a", "=", ";", " ", '"', "%", "%2B", "%E0", ".", "x"];
+    let seed = 42;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let i = 0; i < 5000; i++) {
+      let header = "";
+      for (let j = rand(12); j >= 0; j--) header += alphabet[rand(alphabet.length)];
+      expect(readCookie(header, name), header).toBe(betterAuthReads(header));
+      expect(readCookie(header, "a"), header).toBe(betterAuthReads(header, "a"));
+    }
+  });
+});
