@@ -1,3 +1,5 @@
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCookies } from "better-call";
 import { readCookie } from "./cookie-header";
@@ -10,6 +12,11 @@ function betterAuthReads(header: string, cookie = name): string | undefined {
 }
 
 describe("readCookie", () => {
+  it("is compared with the very parser better-auth loads", () => {
+    const require = createRequire(import.meta.url);
+    const fromBetterAuth = require.resolve("better-call", { paths: [dirname(require.resolve("better-auth"))] });
+    expect(fromBetterAuth).toBe(require.resolve("better-call"));
+  });
   const headers = [
     "",
     `${name}=abc.def`,
