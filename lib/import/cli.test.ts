@@ -34,6 +34,18 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** A one-page PDF with a text layer in a standard font (no CJK font needed). */
+async function asciiPdf(text: string): Promise<Buffer> {
+  const { default: PDFDocument } = await import("pdfkit");
+  const doc = new PDFDocument({ size: "A4" });
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
+  doc.text(text);
+  doc.end();
+  return done;
+}
+
 describe("scripts/import.ts", () => {
   it("one file --json: one JSON object with exactly the documented keys; exit 0", async () => {
     const r = await run([path.join(SAMPLES, "town-2022.txt"), "--json"]);
@@ -70,9 +82,21 @@ describe("scripts/import.ts", () => {
   }, 60_000);
 
   it("per-file timeout", async () => {
-    const r = await run([path.join(SAMPLES, "prefecture-2020.txt"), "--json", "--timeout", "0.001"]);
-    expect(r.code).toBe(1);
-    expect((JSON.parse(r.stdout) as { problems: { code: string }[] }).problems.map((p) => p.code)).toEqual(["TIMEOUT"]);
+    // A PDF: its reader is what the timer abandons (loading pdf.js alone takes far longer than 1 ms). A text file
+    // is read and analysed synchronously, bounded by size limits instead, and may well finish within 1 ms.
+    const pdfDir = mkdtempSync(path.join(tmpdir(), "nianbao-import-pdf-"));
+    try {
+      const file = path.join(pdfDir, "report.pdf");
+      writeFileSync(file, await asciiPdf("2021 annual report on government information disclosure"));
+      const r = await run([file, "--json", "--timeout", "0.001"]);
+      expect(r.code).toBe(1);
+      expect((JSON.parse(r.stdout) as { problems: { code: string }[] }).problems.map((p) => p.code)).toEqual(["TIMEOUT"]);
+      // the same file with the default limit is read (and found not to be a report), so the timeout was the limit's doing
+      const untimed = await run([file, "--json"]);
+      expect((JSON.parse(untimed.stdout) as { problems: { code: string }[] }).problems.map((p) => p.code)).not.toContain("TIMEOUT");
+    } finally {
+      rmSync(pdfDir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it("usage errors exit 1 with the usage on stderr and nothing on stdout", async () => {
