@@ -135,28 +135,28 @@ describe("compareNarrative", () => {
     expect(r.similarity).toBe(1);
   });
 
-  it("20,000 vs 20,000 characters runs well under 50 ms (bench: ~3 ms warm)", () => {
-    // Sections as long as the longest real ones: sample texts repeated to 20k, and random ideographs.
+  it("stays linear on long sections: 40,000 vs 40,000 characters in well under half a second", () => {
+    // Not a speed measurement (that is `npm run bench:narrative`: ~1.6 ms here once warm) but a guard against
+    // quadratic work, which on texts this long takes seconds. Real text repeated, random ideographs, identical.
     const all = loadSampleReports().map((r) => r.text);
-    const fill = (s: string) => s.repeat(Math.ceil(20000 / s.length)).slice(0, 20000);
+    const fill = (s: string) => s.repeat(Math.ceil(40000 / s.length)).slice(0, 40000);
     const prev = fill(all[0] + all[1]);
     const cur = fill(all[1] + all[2] + all[0]);
     let seed = 7;
     const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) / 2 ** 24;
-    const random = () => Array.from({ length: 20000 }, () => String.fromCharCode(0x4e00 + Math.floor(rnd() * 3000))).join("");
+    const random = () => Array.from({ length: 40000 }, () => String.fromCharCode(0x4e00 + Math.floor(rnd() * 3000))).join("");
     for (const [a, b] of [
       [prev, cur],
       [random(), random()],
       [prev, prev],
     ]) {
       const times: number[] = [];
-      for (let i = 0; i < 5; i++) {
+      for (let i = 0; i < 3; i++) {
         const t = performance.now();
         compareNarrative(a, b);
         times.push(performance.now() - t);
       }
-      // best of 5: the first call in a process also pays for JIT warm-up (see README.md)
-      expect(Math.min(...times)).toBeLessThan(50);
+      expect(Math.min(...times)).toBeLessThan(500);
     }
   });
 });
