@@ -1,5 +1,6 @@
 /** Test-only helpers: the shared spec and expected reports (outside the repo), and a valid synthetic report. */
-import { readdirSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { computeDerived } from "./derive";
@@ -7,7 +8,26 @@ import { getTable, leafKeys } from "./registry";
 import type { CellMap, FormatVersion } from "./types";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const SHARED = path.resolve(here, "../../../shared");
+const repo = path.resolve(here, "../..");
+
+/**
+ * The shared spec and sample reports: NIANBAO_SHARED if set, else `shared/` beside this checkout, else beside the
+ * checkout this one was cloned from (a throw-away clone in /tmp, as CI is tried by hand, has no neighbour).
+ */
+function findShared(): string {
+  const has = (dir: string) => existsSync(path.join(dir, "spec/annual-report-format.json"));
+  const candidates = [process.env.NIANBAO_SHARED, path.resolve(repo, "../shared")];
+  try {
+    const origin = execFileSync("git", ["-C", repo, "config", "--get", "remote.origin.url"], { encoding: "utf8" }).trim();
+    if (origin && path.isAbsolute(origin)) candidates.push(path.resolve(origin, "../shared"));
+  } catch {
+    // not a git checkout, or no origin: only the candidates above
+  }
+  // none found: the usual place, so that the tests needing it fail on that path (the others do not need it)
+  return candidates.find((c): c is string => !!c && has(c)) ?? path.resolve(repo, "../shared");
+}
+
+export const SHARED = findShared();
 
 export function loadSpecJson(): SpecJson {
   return JSON.parse(readFileSync(path.join(SHARED, "spec/annual-report-format.json"), "utf8")) as SpecJson;
