@@ -15,16 +15,18 @@ const repo = path.resolve(here, "../..");
  * checkout this one was cloned from (a throw-away clone in /tmp, as CI is tried by hand, has no neighbour).
  */
 function findShared(): string {
-  const has = (dir: string) => existsSync(path.join(dir, "spec/annual-report-format.json"));
-  const candidates = [process.env.NIANBAO_SHARED, path.resolve(repo, "../shared")];
+  const has = (dir: string | undefined): dir is string => !!dir && existsSync(path.join(dir, "spec/annual-report-format.json"));
+  const beside = path.resolve(repo, "../shared");
+  for (const dir of [process.env.NIANBAO_SHARED, beside]) if (has(dir)) return dir;
   try {
     const origin = execFileSync("git", ["-C", repo, "config", "--get", "remote.origin.url"], { encoding: "utf8" }).trim();
-    if (origin && path.isAbsolute(origin)) candidates.push(path.resolve(origin, "../shared"));
+    const besideOrigin = path.isAbsolute(origin) ? path.resolve(origin, "../shared") : undefined;
+    if (has(besideOrigin)) return besideOrigin;
   } catch {
-    // not a git checkout, or no origin: only the candidates above
+    // not a git checkout, or no origin
   }
-  // none found: the usual place, so that the tests needing it fail on that path (the others do not need it)
-  return candidates.find((c): c is string => !!c && has(c)) ?? path.resolve(repo, "../shared");
+  // not found: the usual place, so that the tests needing it fail on that path (the others do not need it)
+  return beside;
 }
 
 export const SHARED = findShared();
